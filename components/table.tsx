@@ -1,0 +1,235 @@
+import { memo, useMemo, useState, type ReactNode } from 'react';
+import { Box, Text } from 'ink';
+import { displayWidth, padToWidth, toSingleLine, truncateToWidth } from '../src/text/display-width';
+
+/**
+ * One column of a `Table`. A column with `width` is fixed; any other column starts at its
+ * `minWidth` and takes a `grow` share of whatever width is left over.
+ */
+export interface Column<T> {
+  /** Stable identity of the column (React key). */
+  key: string;
+  /** Header text. */
+  header: string;
+  /** Fixed width in terminal columns. Default: none (the column is sized by minWidth and grow). */
+  width?: number;
+  /** Narrowest a non-fixed column may get before columns are dropped. Default: the header's width. */
+  minWidth?: number;
+  /** Share of the leftover width, relative to the other columns' grow. Default 0 (no growth). */
+  grow?: number;
+  /** Alignment of the cell text within the column. Default 'left'. */
+  align?: 'left' | 'right';
+  /** The cell's text (plain text; newlines and escape characters are shown as spaces). */
+  value: (row: T) => string;
+  /** Ink colour of the cell, or undefined for the terminal's default. Ignored when colour is off. */
+  color?: (row: T) => string | undefined;
+  /** Whether the cell is drawn dim (e.g. past items). Ignored when colour is off. Default: never. */
+  dim?: (row: T) => boolean;
+  /** Whether the cell is drawn bold. Default: never. */
+  bold?: (row: T) => boolean;
+}
+
+export interface TableProps<T> {
+  /** All rows; may be 10,000+. Only the visible window is ever rendered. */
+  data: readonly T[];
+  /**
+   * The columns, left to right. Define them once (a module constant or useMemo): a new array on
+   * every render forces every visible row to re-render.
+   */
+  columns: readonly Column<T>[];
+  /** Total terminal columns available. Every line fits in it; nothing wraps. */
+  width: number;
+  /** Terminal rows available for the body (the header row is extra). */
+  height: number;
+  /** Index into `data` of the selected row, or -1 for none. Default -1. */
+  selected?: number;
+  /** Whether the pane holding this table has the keyboard. Default true. */
+  focused?: boolean;
+  /** Whether colours (and inverse/dim) may be used; false under NO_COLOR. Default true. */
+  color?: boolean;
+  /** Shown instead of rows when `data` is empty. Default 'nothing here'. */
+  emptyText?: string;
+}
+
+/** A column that made it onto the screen, with its final width. */
+export interface PlacedColumn<T> {
+  column: Column<T>;
+  width: number;
+}
+
+const selectionMarker = '›';
+// Marker plus the space separating it from the first cell; only drawn without colour, where
+// inverse video is not available to show the selection.
+const markerColumnWidth = 2;
+
+/**
+ * The scroll offset (index of the first visible row) that keeps `selected` visible, moving as
+ * little as possible from `previousOffset`: moving within the window never scrolls, moving past
+ * an edge scrolls by just enough, and a shrinking list never leaves blank rows at the bottom.
+ */
+export function visibleWindow(total: number, height: number, selected: number, previousOffset: number): number {
+  if (!(total > 0) || !(height > 0)) return 0;
+  const maxOffset = Math.max(0, total - height);
+  let offset = Math.min(Math.max(Number.isFinite(previousOffset) ? Math.floor(previousOffset) : 0, 0), maxOffset);
+  if (selected < 0) return offset;
+  const target = Math.min(selected, total - 1);
+  if (target < offset) offset = target;
+  else if (target >= offset + height) offset = target - height + 1;
+  return offset;
+}
+
+/**
+ * Sizes `columns` to fit `available` terminal columns, one space between neighbours. Fixed
+ * columns keep their width; the others start at their minWidth and share the leftover by grow.
+ * When even that is too wide, columns are dropped from the right; a lone first column that is
+ * still too wide is narrowed to fit.
+ */
+export function layoutColumns<T>(columns: readonly Column<T>[], available: number): PlacedColumn<T>[] {
+  if (!(available > 0) || columns.length === 0) return [];
+  const base = columns.map((column) => Math.max(1, Math.floor(column.width ?? column.minWidth ?? displayWidth(column.header))));
+
+  let shown = columns.length;
+  const neededFor = (n: number) => base.slice(0, n).reduce((sum, w) => sum + w, 0) + (n - 1);
+  while (shown > 1 && neededFor(shown) > available) shown -= 1;
+
+  const placed = columns.slice(0, shown).map((column, index) => ({ column, width: base[index] ?? 1 }));
+  const needed = neededFor(shown);
+  if (needed > available) {
+    // Only the first column is left and it alone is too wide.
+    return placed.map((entry) => ({ ...entry, width: available }));
+  }
+
+  const growing = placed.filter((entry) => entry.column.width === undefined && (entry.column.grow ?? 0) > 0);
+  const totalGrow = growing.reduce((sum, entry) => sum + (entry.column.grow ?? 0), 0);
+  let leftover = available - needed;
+  if (growing.length === 0 || leftover === 0) return placed;
+
+  const shares = growing.map((entry) => Math.floor(((available - needed) * (entry.column.grow ?? 0)) / totalGrow));
+  growing.forEach((entry, index) => {
+    const share = shares[index] ?? 0;
+    entry.width += share;
+    leftover -= share;
+  });
+  // Rounding leaves a few columns over: hand them out left to right so the line fits exactly.
+  for (let index = 0; leftover > 0; index = (index + 1) % growing.length) {
+    const entry = growing[index];
+    if (entry) entry.width += 1;
+    leftover -= 1;
+  }
+  return placed;
+}
+
+/**
+ * A borderless, scrolling table in the style of ink-table (`<Table data columns />`), sized in
+ * terminal columns so CJK and emoji keep the columns aligned. Each row is one truncated line;
+ * only the rows in view are rendered, so 10,000 rows cost the same as 20.
+ */
+export function Table<T>({
+  data,
+  columns,
+  width,
+  height,
+  selected = -1,
+  focused = true,
+  color = true,
+  emptyText = 'nothing here',
+}: TableProps<T>): ReactNode {
+  const markerWidth = color ? 0 : markerColumnWidth;
+  const layout = useMemo(() => layoutColumns(columns, width - markerWidth), [columns, width, markerWidth]);
+
+  // The offset depends on where the window was before, so it is kept between renders and
+  // adjusted during render (React re-runs the render at once; nothing stale is drawn).
+  const [previousOffset, setPreviousOffset] = useState(0);
+  const offset = visibleWindow(data.length, height, selected, previousOffset);
+  if (offset !== previousOffset) setPreviousOffset(offset);
+
+  if (!(width > 0)) return null;
+
+  const header = (
+    <Text wrap="truncate" bold>
+      {' '.repeat(markerWidth)}
+      {layout.map(({ column, width: columnWidth }) => padToWidth(toSingleLine(column.header), columnWidth, column.align)).join(' ')}
+    </Text>
+  );
+
+  if (data.length === 0) {
+    return (
+      <Box flexDirection="column" width={width}>
+        {header}
+        {height > 0 ? (
+          <Text wrap="truncate" dimColor={color}>
+            {truncateToWidth(' '.repeat(markerWidth) + toSingleLine(emptyText), width)}
+          </Text>
+        ) : null}
+      </Box>
+    );
+  }
+
+  const visibleRows = data.slice(offset, offset + Math.max(0, height));
+  return (
+    <Box flexDirection="column" width={width}>
+      {header}
+      {visibleRows.map((row, index) => (
+        <TableRow
+          key={offset + index}
+          row={row}
+          layout={layout}
+          width={width}
+          isSelected={offset + index === selected}
+          focused={focused}
+          color={color}
+        />
+      ))}
+    </Box>
+  );
+}
+
+interface TableRowProps<T> {
+  row: T;
+  layout: readonly PlacedColumn<T>[];
+  width: number;
+  isSelected: boolean;
+  focused: boolean;
+  color: boolean;
+}
+
+function TableRowLine<T>({ row, layout, width, isSelected, focused, color }: TableRowProps<T>): ReactNode {
+  const parts: ReactNode[] = [];
+  let plain = color ? '' : (isSelected ? selectionMarker : ' ') + ' ';
+  let lineWidth = color ? 0 : markerColumnWidth;
+
+  layout.forEach(({ column, width: columnWidth }, index) => {
+    if (index > 0) {
+      plain += ' ';
+      lineWidth += 1;
+    }
+    const text = padToWidth(toSingleLine(column.value(row)), columnWidth, column.align);
+    lineWidth += columnWidth;
+    const cellColor = color ? column.color?.(row) : undefined;
+    const dim = color && (column.dim?.(row) ?? false);
+    const bold = column.bold?.(row) ?? false;
+    if (cellColor === undefined && !dim && !bold) {
+      plain += text;
+      return;
+    }
+    if (plain) parts.push(plain);
+    plain = '';
+    parts.push(
+      <Text key={column.key} color={cellColor} dimColor={dim} bold={bold}>
+        {text}
+      </Text>,
+    );
+  });
+  // Pad to the full width so an inverse selection reads as a bar across the pane.
+  if (lineWidth < width) plain += ' '.repeat(width - lineWidth);
+  if (plain) parts.push(plain);
+
+  const highlight = isSelected && color;
+  return (
+    <Text wrap="truncate" inverse={highlight && focused} bold={highlight && !focused} underline={highlight && !focused}>
+      {parts}
+    </Text>
+  );
+}
+
+const TableRow = memo(TableRowLine) as typeof TableRowLine;

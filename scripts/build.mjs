@@ -1,0 +1,27 @@
+// Bundles the program into one ESM file: it starts in about half the time of tsc's output
+// (measured: see README "Performance"), and NODE_ENV=production drops React's dev checks.
+import { build } from 'esbuild';
+
+await build({
+  entryPoints: ['src/cli/main.ts'],
+  outfile: 'dist/radar.js',
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  jsx: 'automatic',
+  minify: false,
+  sourcemap: false,
+  legalComments: 'none',
+  define: { 'process.env.NODE_ENV': '"production"' },
+  // ink pulls in optional devtools only when DEV is set; keep them out of the bundle.
+  external: ['react-devtools-core'],
+  banner: {
+    js: [
+      '#!/usr/bin/env node',
+      "import { createRequire as __radarCreateRequire } from 'node:module';",
+      'const require = __radarCreateRequire(import.meta.url);',
+    ].join('\n'),
+  },
+  logLevel: 'warning',
+});

@@ -1,0 +1,152 @@
+// The command line of cli.md → a typed request. Usage errors are values, never throws, so the
+// entry point prints one line and exits 2.
+
+export interface Options {
+  sources: string[];
+  projects: string[];
+  tz: string | null;
+  now: string | null;
+  days: number | null;
+  all: boolean;
+  json: boolean;
+  color: boolean;
+  offline: boolean;
+  once: boolean;
+  output: string | null;
+  help: boolean;
+  version: boolean;
+}
+
+export type Command =
+  | { name: 'dashboard' }
+  | { name: 'next' }
+  | { name: 'list'; what: ListWhat }
+  | { name: 'validate'; sources: string[] }
+  | { name: 'export'; format: 'ics' }
+  | { name: 'feed'; sources: string[] }
+  | { name: 'config'; args: string[] };
+
+export const LIST_WHATS = ['milestones', 'meetings', 'priorities', 'gaps'] as const;
+export type ListWhat = (typeof LIST_WHATS)[number];
+
+export type ParsedArgs = { ok: true; command: Command; options: Options } | { ok: false; error: string };
+
+interface OptionSpec {
+  key: keyof Options;
+  takesValue: boolean;
+}
+
+const OPTIONS: Record<string, OptionSpec> = {
+  '-s': { key: 'sources', takesValue: true },
+  '--source': { key: 'sources', takesValue: true },
+  '-p': { key: 'projects', takesValue: true },
+  '--project': { key: 'projects', takesValue: true },
+  '--tz': { key: 'tz', takesValue: true },
+  '--now': { key: 'now', takesValue: true },
+  '--days': { key: 'days', takesValue: true },
+  '--all': { key: 'all', takesValue: false },
+  '--json': { key: 'json', takesValue: false },
+  '--no-color': { key: 'color', takesValue: false },
+  '--no-colour': { key: 'color', takesValue: false },
+  '--offline': { key: 'offline', takesValue: false },
+  '--once': { key: 'once', takesValue: false },
+  '-o': { key: 'output', takesValue: true },
+  '--output': { key: 'output', takesValue: true },
+  '-h': { key: 'help', takesValue: false },
+  '--help': { key: 'help', takesValue: false },
+  '-v': { key: 'version', takesValue: false },
+  '--version': { key: 'version', takesValue: false },
+};
+
+export function parseArgs(argv: readonly string[]): ParsedArgs {
+  const options: Options = {
+    sources: [],
+    projects: [],
+    tz: null,
+    now: null,
+    days: null,
+    all: false,
+    json: false,
+    color: true,
+    offline: false,
+    once: false,
+    output: null,
+    help: false,
+    version: false,
+  };
+  const positional: string[] = [];
+  let onlyPositional = false;
+
+  for (let index = 0; index < argv.length; index += 1) {
+    const argument = argv[index]!;
+    if (onlyPositional || argument === '-' || !argument.startsWith('-')) {
+      positional.push(argument);
+      continue;
+    }
+    if (argument === '--') {
+      onlyPositional = true;
+      continue;
+    }
+    const equals = argument.startsWith('--') ? argument.indexOf('=') : -1;
+    const name = equals === -1 ? argument : argument.slice(0, equals);
+    const spec = OPTIONS[name];
+    if (spec === undefined) return { ok: false, error: `unknown option ${name} (see radar --help)` };
+    if (!spec.takesValue) {
+      if (equals !== -1) return { ok: false, error: `${name} takes no value` };
+      if (spec.key === 'color') options.color = false;
+      else (options[spec.key] as boolean) = true;
+      continue;
+    }
+    let value: string | undefined;
+    if (equals !== -1) value = argument.slice(equals + 1);
+    else {
+      value = argv[index + 1];
+      index += 1;
+    }
+    if (value === undefined) return { ok: false, error: `${name} needs a value` };
+    if (spec.key === 'sources' || spec.key === 'projects') {
+      if (value === '') return { ok: false, error: `${name} needs a value` };
+      options[spec.key].push(value);
+    } else if (spec.key === 'days') {
+      if (!/^\d+(\.\d+)?$/.test(value)) return { ok: false, error: `--days ${JSON.stringify(value)} is not a number of days (e.g. --days 30)` };
+      options.days = Number(value);
+    } else {
+      (options[spec.key] as string | null) = value;
+    }
+  }
+
+  if (options.help || options.version) return { ok: true, command: { name: 'dashboard' }, options };
+
+  const [name, ...rest] = positional;
+  switch (name) {
+    case undefined:
+      return { ok: true, command: { name: 'dashboard' }, options };
+    case 'next':
+      return rest.length > 0 ? extra('next', rest) : { ok: true, command: { name: 'next' }, options };
+    case 'list': {
+      const [what, ...more] = rest;
+      if (what === undefined) return { ok: false, error: `radar list needs what to list: ${LIST_WHATS.join(' | ')}` };
+      if (!(LIST_WHATS as readonly string[]).includes(what)) {
+        return { ok: false, error: `cannot list ${JSON.stringify(what)}: choose one of ${LIST_WHATS.join(', ')}` };
+      }
+      return more.length > 0 ? extra(`list ${what}`, more) : { ok: true, command: { name: 'list', what: what as ListWhat }, options };
+    }
+    case 'validate':
+      return { ok: true, command: { name: 'validate', sources: rest }, options };
+    case 'export': {
+      const [format, ...more] = rest;
+      if (format !== 'ics') return { ok: false, error: `radar export needs a format: ics${format === undefined ? '' : ` (not ${JSON.stringify(format)})`}` };
+      return more.length > 0 ? extra('export ics', more) : { ok: true, command: { name: 'export', format: 'ics' }, options };
+    }
+    case 'feed':
+      return { ok: true, command: { name: 'feed', sources: rest }, options };
+    case 'config':
+      return { ok: true, command: { name: 'config', args: rest }, options };
+    default:
+      return { ok: false, error: `unknown command ${JSON.stringify(name)} (commands: next, list, validate, export, feed, config; see radar --help)` };
+  }
+}
+
+function extra(command: string, rest: string[]): ParsedArgs {
+  return { ok: false, error: `radar ${command} takes no argument ${JSON.stringify(rest[0])}` };
+}

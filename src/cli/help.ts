@@ -1,0 +1,38 @@
+// `radar --help`: every command and option of cli.md, with an example each.
+export const HELP = `radar — the release calendar of your open-source project, in your terminal
+
+Usage
+  radar [options]                     the dashboard (interactive)
+  radar --once [options]              the four panes printed once as text
+  radar next [options]                the next meeting, on one line
+  radar list <what> [options]         what: milestones | meetings | priorities | gaps
+  radar validate <source>...          check sources, print every problem
+  radar export ics [options]          iCalendar (RFC 5545) of meetings and milestones
+  radar feed <source>... [-o <file>]  one normalized JSON feed from the sources
+  radar config [list | get <key> | set <key> <value> | unset <key> | path]
+
+Options
+  -s, --source <path or URL>  a YAML/JSON file, a folder, an https:// feed, or - for stdin (repeatable)
+  -p, --project <id>          only these projects, plus cross-project milestones (repeatable)
+      --tz <zone>             display zone, e.g. Europe/London (default: config zone, else the system's)
+      --now <date-time>       act as if it were this moment, e.g. 2015-08-11T21:44:57Z
+      --days <n>              how far ahead to look (default 14 for meetings, 180 for milestones)
+      --all                   list: include past milestones and closed priorities
+      --json                  list, next: print JSON
+      --no-color              no colour (also with NO_COLOR or when output is not a terminal)
+      --offline               never touch the network; use cached copies of feeds
+      --once                  print the dashboard once and exit
+  -o, --output <file>         feed, export: write to this file instead of standard output
+  -h, --help                  this help
+  -v, --version               the version
+
+Examples
+  radar --once -s data/liberty-2015.yaml --now 2015-08-11T21:44:57Z --tz Europe/London
+  radar next --tz Asia/Tokyo -p nova
+  radar list meetings --days 7 --json
+  radar validate meetings/ schedule.yaml
+  radar config set zone Europe/Berlin
+
+Exit codes: 0 success, 1 a source has errors, 2 usage error, 3 no source could be loaded.
+Keys in the dashboard: press ? for the list.
+`;

@@ -1,0 +1,96 @@
+// Entry point: arguments → command. Bad input ends as one line on stderr and an exit code,
+// never a stack trace.
+import packageJson from '../../package.json';
+import { parseArgs } from './args';
+import { EXIT, runList, runNext, runValidate } from './commands';
+import { resolveContext, type Io } from './context';
+import { HELP } from './help';
+import { runOnce } from './once';
+
+function readStdin(): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    process.stdin.on('data', (chunk: Buffer) => chunks.push(chunk));
+    process.stdin.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    process.stdin.on('error', reject);
+  });
+}
+
+export async function main(argv: readonly string[], io: Io): Promise<number> {
+  const parsed = parseArgs(argv);
+  if (!parsed.ok) {
+    io.stderr(`radar: ${parsed.error}\n`);
+    return EXIT.usage;
+  }
+  const { command, options } = parsed;
+  if (options.help) {
+    io.stdout(HELP);
+    return EXIT.ok;
+  }
+  if (options.version) {
+    io.stdout(`${packageJson.version}\n`);
+    return EXIT.ok;
+  }
+  if (command.name === 'config') {
+    const { runConfigCommand } = await import('../config/config-command');
+    return runConfigCommand(command.args, { stdout: io.stdout, stderr: (text) => io.stderr(`radar config: ${text}`) });
+  }
+
+  const explicit = command.name === 'validate' || command.name === 'feed' ? command.sources : [];
+  const resolved = resolveContext(options, io, explicit);
+  if (!resolved.ok) {
+    io.stderr(`radar: ${resolved.error}\n`);
+    return EXIT.usage;
+  }
+  const context = resolved.context;
+  if (context.sources.length === 0) {
+    io.stderr('radar: no source given, none configured, and the demo data is missing; try radar -s <file>\n');
+    return EXIT.nothingLoaded;
+  }
+
+  switch (command.name) {
+    case 'list':
+      return runList(context, command.what);
+    case 'next':
+      return runNext(context);
+    case 'validate':
+      return runValidate(context);
+    case 'export': {
+      const { runExportIcs } = await import('../export/ics-command');
+      return runExportIcs(context);
+    }
+    case 'feed': {
+      const { runFeed } = await import('../export/feed-command');
+      return runFeed(context);
+    }
+    case 'dashboard': {
+      // Not a terminal on both ends: behave as --once (cli.md), never "Raw mode is not supported".
+      if (options.once || !io.stdoutIsTty || !io.stdinIsTty) return runOnce(context);
+      const { runDashboard } = await import('../../components/run-dashboard');
+      return runDashboard(context);
+    }
+  }
+}
+
+const io: Io = {
+  stdout: (text) => void process.stdout.write(text),
+  stderr: (text) => void process.stderr.write(text),
+  stdoutIsTty: Boolean(process.stdout.isTTY),
+  stdinIsTty: Boolean(process.stdin.isTTY),
+  env: process.env,
+  readStdin,
+  clock: () => Date.now(),
+  columns: process.stdout.columns ?? (Number(process.env['COLUMNS']) || null),
+};
+
+main(process.argv.slice(2), io).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    // A bug, not bad input: say so plainly, with the detail for a bug report.
+    process.stderr.write(`radar: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+    if (process.env['RADAR_DEBUG']) process.stderr.write(`${error instanceof Error ? error.stack : ''}\n`);
+    process.exitCode = 70;
+  },
+);

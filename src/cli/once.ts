@@ -1,0 +1,118 @@
+// `radar --once`: the dashboard's header and four panes as plain text, for scripts, pipes and
+// terminals where an interactive app makes no sense.
+import type { LoadResult } from '../load/load-sources';
+import { instantToZoned, zoneAbbreviation } from '../time/zoned';
+import { formatLocal, gapCells, meetingCells, milestoneCells, priorityCells } from '../views/cells';
+import { liaisonGaps } from '../views/gaps';
+import { nextOccurrence, upcomingOccurrences } from '../views/meetings';
+import { milestonesInView } from '../views/milestones';
+import { prioritiesInView } from '../views/priorities';
+import { sourceStateText } from '../views/source-state';
+import { DEFAULT_DAYS, EXIT, load, nextLine, urgency } from './commands';
+import type { Context } from './context';
+import { colorWanted, makePaint } from './paint';
+import { renderTextTable } from './text-table';
+
+export async function runOnce(context: Context): Promise<number> {
+  const loaded = await load(context);
+  context.io.stdout(`${onceText(context, loaded).join('\n')}\n`);
+  for (const report of loaded.reports) for (const error of report.errors) context.io.stderr(`${error}\n`);
+  if (loaded.reports.every((report) => report.status === 'failed')) return EXIT.nothingLoaded;
+  return loaded.reports.some((report) => report.errors.length > 0) ? EXIT.sourceErrors : EXIT.ok;
+}
+
+export function onceText(context: Context, loaded: LoadResult): string[] {
+  const { now, zone, filter, options } = context;
+  const { schedule } = loaded;
+  const paint = makePaint(colorWanted(options.color, context.io.stdoutIsTty, context.io.env));
+  const maxWidth = context.io.stdoutIsTty ? (context.io.columns ?? 100) : null;
+  const lines: string[] = [];
+
+  const clock = instantToZoned(now, zone);
+  const utc = instantToZoned(now, 'UTC');
+  lines.push(
+    paint(`${schedule.name ?? 'release-radar'}`, 'bold') +
+      `  ${formatLocal(now, zone)}:${String(clock.second).padStart(2, '0')} ${zoneAbbreviation(now, zone)} (${utc.time} UTC)  ${paint(zone, 'dim')}`,
+  );
+  const next = nextOccurrence(schedule, now, options.days ?? DEFAULT_DAYS.meetings, filter);
+  lines.push(next === null ? 'Next meeting: none in view' : `Next: ${paint(nextLine(next, zone, now), urgency(next.start - now))}`);
+  if (filter.projects.length > 0) lines.push(`Projects: ${filter.projects.join(', ')}`);
+  lines.push(`Sources: ${loaded.reports.map((report) => sourceStateText(report, now)).join('; ')}`);
+
+  const section = (title: string, count: number, body: string[]) => {
+    lines.push('', paint(`${title} (${count})`, 'bold', 'cyan'), ...body.map((line) => `  ${line}`));
+  };
+
+  const milestones = milestonesInView(schedule, { now, days: options.days ?? DEFAULT_DAYS.milestones, all: options.all, filter });
+  section(
+    'Milestones',
+    milestones.length,
+    milestones.length === 0
+      ? ['none in view']
+      : renderTextTable(
+          milestones.map((row) => ({ row, cells: milestoneCells(row, zone, now) })),
+          [
+            { header: 'Milestone', value: ({ cells }) => cells.title, flexible: true, style: ({ row }) => (row.past && !row.current ? 'dim' : null) },
+            { header: 'When', value: ({ cells }) => cells.window },
+            { header: 'Week', value: ({ cells }) => cells.week },
+            { header: 'Countdown', value: ({ cells }) => cells.countdown, style: ({ row }) => urgency(row.milestone.start - now) },
+          ],
+          paint,
+          maxWidth === null ? null : maxWidth - 2,
+        ),
+  );
+
+  const occurrences = upcomingOccurrences(schedule, now, options.days ?? DEFAULT_DAYS.meetings, filter);
+  section(
+    'Meetings',
+    occurrences.length,
+    occurrences.length === 0
+      ? ['none in view']
+      : renderTextTable(
+          occurrences.map((occurrence) => ({ occurrence, cells: meetingCells(occurrence, zone, now, context.workHours) })),
+          [
+            { header: 'When', value: ({ cells }) => (cells.offHours ? `${cells.when} ☾` : cells.when), style: ({ cells }) => (cells.offHours ? 'dim' : null) },
+            { header: 'Own zone', value: ({ cells }) => cells.own },
+            { header: 'Countdown', value: ({ cells }) => cells.countdown, style: ({ occurrence }) => (occurrence.skipped ? 'dim' : urgency(occurrence.start - now)) },
+            { header: 'Meeting', value: ({ cells }) => cells.title, flexible: true },
+            { header: 'Where', value: ({ cells }) => cells.where },
+            { header: 'Note', value: ({ cells }) => cells.note, style: () => 'yellow' },
+          ],
+          paint,
+          maxWidth === null ? null : maxWidth - 2,
+        ),
+  );
+
+  const priorities = prioritiesInView(schedule, options.all, filter);
+  section(
+    'Priorities',
+    priorities.length,
+    priorities.length === 0
+      ? ['none open']
+      : renderTextTable(
+          priorities.map(priorityCells),
+          [
+            { header: '#', value: (c) => c.rank, align: 'right' },
+            { header: 'Priority', value: (c) => c.title, flexible: true },
+            { header: 'Project', value: (c) => c.project },
+            { header: 'Status', value: (c) => c.status, style: (c) => (c.status === 'no plan' || c.status === 'blocked' ? 'red' : null) },
+            { header: 'Owner', value: (c) => c.owner, style: (c) => (c.owner === 'needs owner' ? 'yellow' : null) },
+          ],
+          paint,
+          maxWidth === null ? null : maxWidth - 2,
+        ),
+  );
+
+  const gaps = liaisonGaps(schedule, filter);
+  const byProject = new Map<string, string[]>();
+  for (const gap of gaps) {
+    const project = gapCells(gap).project;
+    byProject.set(project, [...(byProject.get(project) ?? []), gap.roleName]);
+  }
+  section(
+    'Liaison gaps',
+    gaps.length,
+    gaps.length === 0 ? ['none'] : [...byProject].map(([project, roles]) => `${paint(project, 'bold')}: ${roles.join(', ')}`),
+  );
+  return lines;
+}

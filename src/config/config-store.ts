@@ -1,0 +1,234 @@
+// The user's settings: where they live, what each key may hold, and reading them without ever
+// writing. Reading is plain fs + JSON.parse on the file conf writes (config-command.ts), so a
+// normal run neither pays for importing conf nor creates folders just to find nothing there.
+
+import fs from 'node:fs';
+import path from 'node:path';
+import envPaths from 'env-paths';
+import { checkRemoteUrl } from '../load/remote';
+import { cleanText } from '../load/sanitize';
+
+export interface RadarConfig {
+  /** IANA zone for display (default: the system zone). */
+  zone?: string;
+  /** Files, folders and URLs (default: the demo data). */
+  sources?: string[];
+  /** Project ids shown by default (default: all). */
+  projects?: string[];
+  /** `HH:MM-HH:MM` in `zone`, start before end (default 08:00-18:00). */
+  workHours?: string;
+  /** Minutes between reloads of the sources, integer ≥ 1 (default 15). */
+  refreshMinutes?: number;
+  /** Ring the terminal bell once when a meeting starts (default true). */
+  bell?: boolean;
+}
+
+export type ConfigKey = keyof RadarConfig;
+
+/** Keys in the order `radar config list` shows them. */
+export const CONFIG_KEYS: readonly ConfigKey[] = ['zone', 'sources', 'projects', 'workHours', 'refreshMinutes', 'bell'];
+
+/** Defaults that do not depend on the machine (zone: system zone; sources: demo data; projects: all). */
+export const CONFIG_DEFAULTS = { workHours: '08:00-18:00', refreshMinutes: 15, bell: true } as const;
+
+const PROJECT_ID = /^[a-z0-9][a-z0-9._-]*$/;
+const CONTROL_CHARS = /[\u0000-\u001f\u007f-\u009f]/;
+
+export function isConfigKey(key: string): key is ConfigKey {
+  return (CONFIG_KEYS as readonly string[]).includes(key);
+}
+
+/** For messages: what the user wrote, quoted, and unable to drive the terminal. */
+export function quote(value: unknown): string {
+  return JSON.stringify(typeof value === 'string' ? cleanText(value) : value) ?? String(value);
+}
+
+/** The zone's canonical spelling if the runtime knows it as an IANA zone, else null. */
+export function knownTimeZone(name: string): string | null {
+  // Offsets like +01:00 are accepted by newer runtimes but are not IANA zone names.
+  if (name === '' || /^[+-]/.test(name) || CONTROL_CHARS.test(name)) return null;
+  try {
+    const resolved = new Intl.DateTimeFormat('en-US', { timeZone: name }).resolvedOptions().timeZone;
+    // Fix the case ("europe/paris"), but keep the user's name otherwise: ICU maps aliases
+    // such as EST to a city the user did not write.
+    return resolved.toLowerCase() === name.toLowerCase() ? resolved : name;
+  } catch {
+    return null;
+  }
+}
+
+/** The zone the machine runs in, for the `zone` default. */
+export function systemTimeZone(): string {
+  return new Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+}
+
+/** Work hours as minutes after midnight, or a message saying what is wrong. */
+export function parseWorkHours(text: string): { startMinute: number; endMinute: number } | { error: string } {
+  const match = /^(\d{1,2}):(\d{2})-(\d{1,2}):(\d{2})$/.exec(text.trim());
+  if (!match) return { error: `workHours ${quote(text)} must look like HH:MM-HH:MM, e.g. 08:00-18:00` };
+  const [startHour, startMin, endHour, endMin] = match.slice(1).map(Number) as [number, number, number, number];
+  if (startHour > 23 || endHour > 23 || startMin > 59 || endMin > 59) {
+    return { error: `workHours ${quote(text)} has a time that does not exist (00:00 to 23:59)` };
+  }
+  const startMinute = startHour * 60 + startMin;
+  const endMinute = endHour * 60 + endMin;
+  if (startMinute >= endMinute) return { error: `workHours ${quote(text)}: the start must be before the end` };
+  return { startMinute, endMinute };
+}
+
+function formatMinute(minute: number): string {
+  return `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
+}
+
+type Checked<T> = { value: T } | { error: string };
+
+function checkSource(source: unknown): string | null {
+  if (typeof source !== 'string' || source.trim() === '') return `sources: ${quote(source)} is not a path or URL`;
+  if (CONTROL_CHARS.test(source)) return `sources: ${quote(source)} contains control characters`;
+  if (source === '-') return 'sources: standard input ("-") can only be given on the command line';
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(source)) {
+    const refused = checkRemoteUrl(source);
+    if (refused) return `sources: ${refused}`;
+  }
+  return null;
+}
+
+/**
+ * Checks one value, from the file or from `radar config set`, and returns it in canonical form
+ * (zone spelling fixed, work hours zero-padded, duplicate list entries dropped).
+ */
+export function checkConfigValue(key: ConfigKey, value: unknown): Checked<unknown> {
+  switch (key) {
+    case 'zone': {
+      const zone = typeof value === 'string' ? knownTimeZone(value) : null;
+      if (zone === null) {
+        return { error: `zone ${quote(value)} is not a known IANA time zone (e.g. Europe/Berlin, America/New_York, UTC)` };
+      }
+      return { value: zone };
+    }
+    case 'sources': {
+      if (!Array.isArray(value) || value.length === 0) return { error: 'sources must be a non-empty list of paths or URLs' };
+      for (const source of value) {
+        const error = checkSource(source);
+        if (error) return { error };
+      }
+      return { value: [...new Set(value as string[])] };
+    }
+    case 'projects': {
+      if (!Array.isArray(value) || value.length === 0) return { error: 'projects must be a non-empty list of project ids' };
+      for (const id of value) {
+        if (typeof id !== 'string' || !PROJECT_ID.test(id)) {
+          return { error: `projects: ${quote(id)} is not a project id (lower-case letters, digits, ".", "_", "-"; e.g. nova)` };
+        }
+      }
+      return { value: [...new Set(value as string[])] };
+    }
+    case 'workHours': {
+      if (typeof value !== 'string') return { error: `workHours ${quote(value)} must look like HH:MM-HH:MM, e.g. 08:00-18:00` };
+      const hours = parseWorkHours(value);
+      if ('error' in hours) return hours;
+      return { value: `${formatMinute(hours.startMinute)}-${formatMinute(hours.endMinute)}` };
+    }
+    case 'refreshMinutes': {
+      if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 1) {
+        return { error: `refreshMinutes ${quote(value)} must be a whole number of minutes, 1 or more` };
+      }
+      return { value };
+    }
+    case 'bell': {
+      if (typeof value !== 'boolean') return { error: `bell ${quote(value)} must be true or false` };
+      return { value };
+    }
+  }
+}
+
+/** Where the config file lives: `configDir`, else RADAR_CONFIG_DIR, else the XDG config folder. */
+export function configFilePath(configDir?: string): string {
+  const dir = configDir ?? (process.env['RADAR_CONFIG_DIR'] || envPaths('release-radar', { suffix: '' }).config);
+  return path.join(dir, 'config.json');
+}
+
+/** The file's text as JSON; an empty file is an empty config, a BOM is tolerated. */
+export function parseConfigText(text: string): unknown {
+  const body = text.replace(/^\uFEFF/, '');
+  return body.trim() === '' ? {} : JSON.parse(body);
+}
+
+/** JSON.parse's complaint, with a line:column when the runtime gives a position. */
+function jsonProblem(file: string, text: string, error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const position = /at position (\d+)/.exec(message);
+  let where = file;
+  if (position) {
+    const before = text.replace(/^\uFEFF/, '').slice(0, Number(position[1]));
+    const lines = before.split('\n');
+    where = `${file}:${lines.length}:${(lines.at(-1)?.length ?? 0) + 1}`;
+  }
+  const reason = cleanText(message.replace(/ in JSON at position \d+.*$/, '').replace(/^Unexpected/, 'unexpected'));
+  return `${where}: the config file is not valid JSON (${reason})`;
+}
+
+export type RawConfigFile =
+  | { state: 'missing' }
+  | { state: 'object'; value: Record<string, unknown> }
+  /** `problem` names the file and says what is wrong with it. */
+  | { state: 'corrupt'; problem: string };
+
+/** Reads the file as it is; a corrupt one is described, never changed. */
+export function readConfigFile(file: string): RawConfigFile {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { state: 'missing' };
+    const reason = (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error));
+    return { state: 'corrupt', problem: `${file}: cannot read the config file (${reason})` };
+  }
+  let value: unknown;
+  try {
+    value = parseConfigText(text);
+  } catch (error) {
+    return { state: 'corrupt', problem: jsonProblem(file, text, error) };
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return {
+      state: 'corrupt',
+      problem: `${file}: the config file must hold a JSON object such as {"zone": "Europe/Berlin"}`,
+    };
+  }
+  return { state: 'object', value: value as Record<string, unknown> };
+}
+
+/** Conf's bookkeeping key, never shown or reported. */
+const CONF_INTERNAL_KEY = '__internal__';
+
+/** The valid keys of a parsed config object, and one line about the rest (or null). */
+export function validateConfigObject(file: string, raw: Record<string, unknown>): { config: RadarConfig; problem: string | null } {
+  const config: Record<string, unknown> = {};
+  const problems: string[] = [];
+  for (const [key, value] of Object.entries(raw)) {
+    if (key === CONF_INTERNAL_KEY) continue;
+    if (!isConfigKey(key)) {
+      problems.push(`unknown key ${quote(key)}`);
+      continue;
+    }
+    const checked = checkConfigValue(key, value);
+    if ('error' in checked) problems.push(checked.error);
+    else config[key] = checked.value;
+  }
+  const problem = problems.length === 0 ? null : `${file}: ${problems.join('; ')}; ${problems.length === 1 ? 'this setting is' : 'these settings are'} ignored`;
+  return { config: config as RadarConfig, problem };
+}
+
+/**
+ * The user's settings. A file that is not JSON yields `{}`; invalid or unknown keys are left
+ * out and the valid ones kept. `problem` is one line naming the file, for standard error.
+ * The file is only read.
+ */
+export function loadConfig(options: { configDir?: string } = {}): { config: RadarConfig; path: string; problem: string | null } {
+  const file = configFilePath(options.configDir);
+  const raw = readConfigFile(file);
+  if (raw.state === 'missing') return { config: {}, path: file, problem: null };
+  if (raw.state === 'corrupt') return { config: {}, path: file, problem: `${raw.problem}; it is ignored` };
+  return { ...validateConfigObject(file, raw.value), path: file };
+}

@@ -1,0 +1,221 @@
+// Sources (files, folders, standard input, https feeds) → one merged schedule and a report
+// per source. A broken source is reported and never takes the others down.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, dirname, extname, join } from 'node:path';
+import { EMPTY_SCHEDULE, formatDiagnostic, type Diagnostic, type Schedule, type SourceReport } from '../model/types';
+import { mergeDocuments } from './merge';
+import { normalizeDocument, type DocumentItems } from './normalize';
+import { formatPath, parseText, textKind, type ParseProblem } from './parse';
+import { cleanDeep } from './sanitize';
+
+export interface LoadOptions {
+  /** Never touch the network: remote feeds come from the cache only. */
+  offline: boolean;
+  /** Where remote feeds are cached. */
+  cacheDir: string;
+  now: () => number;
+  /** Reads standard input whole (for `-s -`). */
+  readStdin: () => Promise<string>;
+}
+
+export interface LoadResult {
+  schedule: Schedule;
+  reports: SourceReport[];
+  /** Every diagnostic, located, in source order (for `validate` and the dashboard). */
+  diagnostics: Diagnostic[];
+}
+
+interface SourceOutcome {
+  report: SourceReport;
+  documents: DocumentItems[];
+  diagnostics: Diagnostic[];
+}
+
+const SCHEDULE_FILE = /\.(ya?ml|json)$/i;
+
+export function isRemote(source: string): boolean {
+  return /^[a-z][a-z0-9+.-]*:\/\//i.test(source);
+}
+
+export async function loadSources(sources: readonly string[], options: LoadOptions): Promise<LoadResult> {
+  const outcomes = await Promise.all(sources.map((source) => loadSource(source, options)));
+  return combine(sources, outcomes);
+}
+
+function combine(sources: readonly string[], outcomes: SourceOutcome[]): LoadResult {
+  const merged = mergeDocuments(
+    outcomes.flatMap((outcome) => outcome.documents),
+    sources.length > 0 ? defaultName(sources[0]!) : null,
+  );
+  const diagnostics = [...outcomes.flatMap((outcome) => outcome.diagnostics), ...merged.warnings];
+  const reports = outcomes.map((outcome) => outcome.report);
+  for (const warning of merged.warnings) {
+    const report = reports.find((entry) => warning.source === entry.source || warning.source.startsWith(`${entry.source.replace(/\/$/, '')}/`));
+    report?.warnings.push(formatDiagnostic(warning));
+  }
+  return { schedule: merged.schedule, reports, diagnostics };
+}
+
+function defaultName(source: string): string {
+  if (source === '-') return 'standard input';
+  return basename(source.replace(/\/+$/, ''), extname(source));
+}
+
+function failed(source: string, message: string, line = 1, column = 1): SourceOutcome {
+  const diagnostic: Diagnostic = { source: displayName(source), line, column, path: null, message, severity: 'error' };
+  return {
+    report: { source, status: 'failed', fetchedAt: null, errors: [formatDiagnostic(diagnostic)], warnings: [], detail: null },
+    documents: [],
+    diagnostics: [diagnostic],
+  };
+}
+
+function displayName(source: string): string {
+  return source === '-' ? '<stdin>' : source;
+}
+
+async function loadSource(source: string, options: LoadOptions): Promise<SourceOutcome> {
+  if (source === '-') {
+    let text: string;
+    try {
+      text = await options.readStdin();
+    } catch (error) {
+      return failed(source, `cannot read standard input: ${reason(error)}`);
+    }
+    return fromText(source, '<stdin>', text, textKind('', text), null);
+  }
+  if (isRemote(source)) return loadRemote(source, options);
+
+  let stats;
+  try {
+    stats = statSync(source);
+  } catch (error) {
+    return failed(source, `cannot read: ${reason(error)}`);
+  }
+  if (stats.isDirectory()) return loadFolder(source);
+  return loadFile(source, source);
+}
+
+function loadFile(source: string, path: string): SourceOutcome {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    return failed(source, `cannot read: ${reason(error)}`);
+  }
+  return fromText(source, path, text, textKind(path, text), path);
+}
+
+function loadFolder(folder: string): SourceOutcome {
+  let names: string[];
+  try {
+    names = readdirSync(folder).filter((name) => SCHEDULE_FILE.test(name)).sort();
+  } catch (error) {
+    return failed(folder, `cannot read: ${reason(error)}`);
+  }
+  if (names.length === 0) return failed(folder, 'no schedule files in this folder (*.yaml, *.yml, *.json)');
+  const parts = names.map((name) => loadFile(join(folder, name), join(folder, name)));
+  const loaded = parts.filter((part) => part.report.status !== 'failed');
+  return {
+    report: {
+      source: folder,
+      status: loaded.length > 0 ? 'loaded' : 'failed',
+      fetchedAt: null,
+      errors: parts.flatMap((part) => part.report.errors),
+      warnings: parts.flatMap((part) => part.report.warnings),
+      detail: loaded.length < parts.length ? `${parts.length - loaded.length} of ${parts.length} files failed` : null,
+    },
+    documents: parts.flatMap((part) => part.documents),
+    diagnostics: parts.flatMap((part) => part.diagnostics),
+  };
+}
+
+async function loadRemote(url: string, options: LoadOptions): Promise<SourceOutcome> {
+  const { checkRemoteUrl, fetchFeed } = await import('./remote');
+  const refused = checkRemoteUrl(url);
+  if (refused !== null) return failed(url, refused);
+  const result = await fetchFeed(url, {
+    offline: options.offline,
+    cacheDir: options.cacheDir,
+    now: options.now,
+    check: (text) => {
+      const parsed = parseText(text, 'json');
+      return parsed.ok ? null : `${url}:${parsed.errors[0]!.line}:${parsed.errors[0]!.column}: ${parsed.errors[0]!.message}`;
+    },
+  });
+  if (result.status === 'failed' || result.text === null) {
+    const message = result.error ?? 'could not be fetched';
+    // A located parse error already names the URL.
+    return message.startsWith(`${url}:`) ? failedVerbatim(url, message) : failed(url, message);
+  }
+  const outcome = fromText(url, url, result.text, 'json', null);
+  if (outcome.report.status === 'failed') return outcome;
+  outcome.report.status = result.status;
+  outcome.report.fetchedAt = result.fetchedAt;
+  outcome.report.detail = result.status === 'cached' ? result.error : null;
+  return outcome;
+}
+
+function failedVerbatim(source: string, message: string): SourceOutcome {
+  const match = /:(\d+):(\d+): (.*)$/.exec(message);
+  return failed(source, match?.[3] ?? message, Number(match?.[1] ?? 1), Number(match?.[2] ?? 1));
+}
+
+/** Parses and normalizes one text. Exported for the watcher and the tests. */
+export function fromText(source: string, name: string, text: string, kind: 'yaml' | 'json', filePath: string | null): SourceOutcome {
+  const parsed = parseText(text, kind);
+  const located = (problem: ParseProblem, severity: Diagnostic['severity']): Diagnostic => ({
+    source: name,
+    line: problem.line,
+    column: problem.column,
+    path: problem.path === null ? null : formatPath(problem.path),
+    message: problem.message,
+    severity,
+  });
+  if (!parsed.ok) {
+    const diagnostics = parsed.errors.map((problem) => located(problem, 'error'));
+    return {
+      report: { source, status: 'failed', fetchedAt: null, errors: diagnostics.map(formatDiagnostic), warnings: [], detail: null },
+      documents: [],
+      diagnostics,
+    };
+  }
+  const result = normalizeDocument({
+    value: cleanDeep(parsed.value),
+    source: name,
+    locate: parsed.locate,
+    filePath,
+    readSibling: (sibling) => {
+      if (filePath === null) return null;
+      try {
+        return readFileSync(join(dirname(filePath), sibling), 'utf8');
+      } catch {
+        return null;
+      }
+    },
+  });
+  const diagnostics = [...parsed.warnings.map((problem) => located(problem, 'warning')), ...result.diagnostics];
+  const errors = diagnostics.filter((diagnostic) => diagnostic.severity === 'error');
+  return {
+    report: {
+      source,
+      status: result.items === null ? 'failed' : 'loaded',
+      fetchedAt: null,
+      errors: errors.map(formatDiagnostic),
+      warnings: diagnostics.filter((diagnostic) => diagnostic.severity === 'warning').map(formatDiagnostic),
+      detail: null,
+    },
+    documents: result.items === null ? [] : [result.items],
+    diagnostics,
+  };
+}
+
+function reason(error: unknown): string {
+  const code = (error as { code?: string }).code;
+  if (code === 'ENOENT') return 'no such file or folder';
+  if (code === 'EACCES') return 'permission denied';
+  if (code === 'EISDIR') return 'is a folder';
+  return error instanceof Error ? error.message : String(error);
+}
+
+export const EMPTY_LOAD: LoadResult = { schedule: EMPTY_SCHEDULE, reports: [], diagnostics: [] };

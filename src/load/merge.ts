@@ -1,0 +1,87 @@
+// Merging sources in order, as format.md says: projects and roles field by field (liaisons
+// role by role), everything else by id with the later item replacing the earlier one.
+import type { Diagnostic, Origin, Project, Role, Schedule } from '../model/types';
+import type { DocumentItems } from './normalize';
+
+export interface MergeResult {
+  schedule: Schedule;
+  warnings: Diagnostic[];
+}
+
+const where = (origin: Origin) => `${origin.source}:${origin.line}:${origin.column}`;
+
+export function mergeDocuments(documents: readonly DocumentItems[], fallbackName: string | null = null): MergeResult {
+  const warnings: Diagnostic[] = [];
+  const roles = new Map<string, Role>();
+  const projects = new Map<string, Project>();
+  const byId = {
+    cycles: new Map<string, Schedule['cycles'][number]>(),
+    milestones: new Map<string, Schedule['milestones'][number]>(),
+    meetings: new Map<string, Schedule['meetings'][number]>(),
+    priorities: new Map<string, Schedule['priorities'][number]>(),
+  };
+  let name: string | null = null;
+
+  for (const document of documents) {
+    name ??= document.name;
+    for (const role of document.roles) {
+      const earlier = roles.get(role.id);
+      const fields = document.written.roles.get(role.id) ?? new Set();
+      roles.set(
+        role.id,
+        earlier === undefined
+          ? role
+          : {
+              ...earlier,
+              name: fields.has('name') ? role.name : earlier.name,
+              projects: fields.has('projects') ? role.projects : earlier.projects,
+            },
+      );
+    }
+    for (const project of document.projects) {
+      const earlier = projects.get(project.id);
+      const fields = document.written.projects.get(project.id) ?? new Set();
+      projects.set(
+        project.id,
+        earlier === undefined
+          ? project
+          : {
+              ...earlier,
+              name: fields.has('name') ? project.name : earlier.name,
+              url: fields.has('url') ? project.url : earlier.url,
+              liaisons: { ...earlier.liaisons, ...project.liaisons },
+            },
+      );
+    }
+    for (const list of ['cycles', 'milestones', 'meetings', 'priorities'] as const) {
+      const seen = byId[list] as Map<string, { id: string; origin: Origin }>;
+      for (const item of document[list] as { id: string; origin: Origin }[]) {
+        const earlier = seen.get(item.id);
+        if (earlier !== undefined && earlier.origin.source !== item.origin.source) {
+          warnings.push({
+            ...item.origin,
+            path: `${list}.${item.id}`,
+            message: `replaces the one from ${where(earlier.origin)} (same id ${JSON.stringify(item.id)})`,
+            severity: 'warning',
+          });
+        }
+        // Re-inserting keeps the map's order meaning "last written".
+        seen.delete(item.id);
+        seen.set(item.id, item);
+      }
+    }
+  }
+
+  return {
+    schedule: {
+      name: name ?? fallbackName,
+      roles: [...roles.values()].map((role) => ({ ...role, name: role.name || role.id })),
+      projects: [...projects.values()].map((project) => ({ ...project, name: project.name || project.id })),
+      cycles: [...byId.cycles.values()],
+      milestones: [...byId.milestones.values()],
+      meetings: [...byId.meetings.values()],
+      priorities: [...byId.priorities.values()],
+    },
+    warnings,
+  };
+}

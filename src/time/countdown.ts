@@ -1,0 +1,22 @@
+// The countdown shown next to milestones and meetings. Two units at most, largest first; the
+// smaller unit is zero-padded where it ticks (minutes under an hour's count, seconds under a
+// minute's) so a live countdown does not jitter in width.
+
+/**
+ * '23d 4h', '1h 05m', '12m 03s', '45s'. Whole seconds, truncated toward zero (a countdown
+ * never shows more time than is left). A negative span is formatted by its size; callers add
+ * 'ago'. Throws RangeError on NaN or an infinite span.
+ */
+export function formatCountdown(seconds: number): string {
+  if (!Number.isFinite(seconds)) throw new RangeError(`${seconds} is not a number of seconds`);
+  const total = Math.floor(Math.abs(seconds));
+  const days = Math.floor(total / 86_400);
+  const hours = Math.floor((total % 86_400) / 3600);
+  const minutes = Math.floor((total % 3600) / 60);
+  const secs = total % 60;
+  const two = (value: number) => String(value).padStart(2, '0');
+  if (days > 0) return `${days}d ${hours}h`;
+  if (hours > 0) return `${hours}h ${two(minutes)}m`;
+  if (minutes > 0) return `${minutes}m ${two(secs)}s`;
+  return `${secs}s`;
+}

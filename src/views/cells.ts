@@ -1,0 +1,150 @@
+// The words each pane shows for a row, shared by the dashboard, `--once` and `radar list`, so
+// the screen and the text output say the same thing in the same way.
+import { formatCountdown } from '../time/countdown';
+import { instantToZoned, zoneAbbreviation } from '../time/zoned';
+import type { Priority } from '../model/types';
+import type { LiaisonGap } from './gaps';
+import type { Occurrence } from './meetings';
+import type { MilestoneRow } from './milestones';
+import { needsOwner } from './priorities';
+
+const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** 'Thu 13 Aug' for a civil date. */
+export function formatDay(date: string, weekday: number): string {
+  const month = MONTHS[Number(date.slice(5, 7)) - 1];
+  return `${WEEKDAYS[weekday - 1]} ${Number(date.slice(8, 10))} ${month}`;
+}
+
+/** 'Thu 13 Aug 22:00' in `zone`. */
+export function formatLocal(instant: number, zone: string): string {
+  const moment = instantToZoned(instant, zone);
+  return `${formatDay(moment.date, moment.weekday)} ${moment.time}`;
+}
+
+/** '22:00 BST'. */
+export function formatClock(instant: number, zone: string): string {
+  return `${instantToZoned(instant, zone).time} ${zoneAbbreviation(instant, zone)}`;
+}
+
+/** 'in 1h 15m', 'now', '3d 2h ago'. */
+export function relative(seconds: number): string {
+  if (seconds > 0) return `in ${formatCountdown(seconds)}`;
+  if (seconds > -60) return 'now';
+  return `${formatCountdown(seconds)} ago`;
+}
+
+export interface MeetingCells {
+  when: string;
+  /** The start in the meeting's own zone when it differs from the display zone, else ''. */
+  own: string;
+  countdown: string;
+  title: string;
+  where: string;
+  note: string;
+  /** Outside the user's work hours in the display zone. */
+  offHours: boolean;
+}
+
+export interface WorkHours {
+  startMinute: number;
+  endMinute: number;
+}
+
+export function isOffHours(instant: number, zone: string, hours: WorkHours | null): boolean {
+  if (hours === null) return false;
+  const moment = instantToZoned(instant, zone);
+  const minute = Number(moment.time.slice(0, 2)) * 60 + Number(moment.time.slice(3, 5));
+  return minute < hours.startMinute || minute >= hours.endMinute;
+}
+
+export function meetingCells(occurrence: Occurrence, zone: string, now: number, hours: WorkHours | null = null): MeetingCells {
+  const own = occurrence.meeting.zone;
+  const sameClock =
+    own === zone || zoneAbbreviation(occurrence.start, own) + instantToZoned(occurrence.start, own).time ===
+      zoneAbbreviation(occurrence.start, zone) + instantToZoned(occurrence.start, zone).time;
+  const seconds = Math.floor((occurrence.start - now) / 1000);
+  const inProgress = occurrence.start <= now && now < occurrence.end;
+  const notes = [
+    ...(occurrence.skipped ? [`skipped${occurrence.reason ? `: ${occurrence.reason}` : ''}`] : []),
+    ...occurrence.warnings,
+  ];
+  return {
+    when: `${formatLocal(occurrence.start, zone)} ${zoneAbbreviation(occurrence.start, zone)}`,
+    own: sameClock ? '' : formatClock(occurrence.start, own),
+    countdown: occurrence.skipped ? 'skipped' : inProgress ? 'now' : relative(seconds),
+    title: occurrence.meeting.title,
+    where: occurrence.where ?? '',
+    note: notes.join('; '),
+    offHours: isOffHours(occurrence.start, zone, hours),
+  };
+}
+
+export interface MilestoneCells {
+  title: string;
+  window: string;
+  week: string;
+  countdown: string;
+  kind: string;
+  project: string;
+}
+
+export function milestoneCells(row: MilestoneRow, zone: string, now: number): MilestoneCells {
+  const { milestone } = row;
+  let window: string;
+  if (milestone.date !== null) {
+    const first = instantToZoned(milestone.start, milestone.zone);
+    window = formatDay(first.date, first.weekday);
+    if (milestone.endDate !== null && milestone.endDate !== milestone.date) {
+      const last = instantToZoned(milestone.end - 1, milestone.zone);
+      window += ` – ${formatDay(last.date, last.weekday)}`;
+    }
+  } else {
+    window = `${formatLocal(milestone.start, zone)} ${zoneAbbreviation(milestone.start, zone)}`;
+  }
+  const seconds = Math.floor((milestone.start - now) / 1000);
+  const countdown = row.current && milestone.end > milestone.start ? `now (until ${formatLocal(milestone.end - 1, milestone.zone).slice(0, -6)})` : relative(seconds);
+  const projects = milestone.project === null ? '' : typeof milestone.project === 'string' ? milestone.project : milestone.project.join(', ');
+  return { title: milestone.title, window, week: row.week ?? '', countdown, kind: milestone.kind, project: projects };
+}
+
+export interface PriorityCells {
+  rank: string;
+  title: string;
+  project: string;
+  status: string;
+  owner: string;
+  /** "no plan" or "needs owner": shown so it stands out. */
+  alarming: boolean;
+}
+
+export const STATUS_LABELS: Record<Priority['status'], string> = {
+  proposed: 'proposed',
+  'no-plan': 'no plan',
+  planned: 'planned',
+  'in-progress': 'in progress',
+  blocked: 'blocked',
+  done: 'done',
+  dropped: 'dropped',
+};
+
+export function priorityCells(priority: Priority): PriorityCells {
+  return {
+    rank: priority.rank === null ? '–' : String(priority.rank),
+    title: priority.title,
+    project: priority.project ?? '',
+    status: STATUS_LABELS[priority.status],
+    owner: needsOwner(priority) ? 'needs owner' : priority.owner.join(', '),
+    alarming: priority.status === 'no-plan' || priority.status === 'blocked' || needsOwner(priority),
+  };
+}
+
+export interface GapCells {
+  project: string;
+  role: string;
+}
+
+export function gapCells(gap: LiaisonGap): GapCells {
+  return { project: gap.projectName === gap.project ? gap.project : `${gap.projectName} (${gap.project})`, role: gap.roleName };
+}

@@ -1,0 +1,32 @@
+// Liaison gaps (format.md): a listed project, a role that applies to it, and nobody real in it.
+import type { Schedule } from '../model/types';
+import { projectMatches, textMatches, type ViewFilter } from './filters';
+import { compareText } from './meetings';
+
+export interface LiaisonGap {
+  project: string;
+  projectName: string;
+  role: string;
+  roleName: string;
+}
+
+/** An empty name or "TBD" fills no role. */
+function isRealPerson(person: string): boolean {
+  const name = person.trim();
+  return name !== '' && name.toUpperCase() !== 'TBD';
+}
+
+export function liaisonGaps(schedule: Schedule, filter: ViewFilter): LiaisonGap[] {
+  const gaps: LiaisonGap[] = [];
+  for (const project of schedule.projects) {
+    if (!projectMatches(project.id, filter, false)) continue;
+    for (const role of schedule.roles) {
+      if (role.projects !== null && !role.projects.includes(project.id)) continue;
+      const persons = project.liaisons[role.id] ?? [];
+      if (persons.some(isRealPerson)) continue;
+      if (!textMatches(filter, project.id, project.name, role.id, role.name)) continue;
+      gaps.push({ project: project.id, projectName: project.name, role: role.id, roleName: role.name });
+    }
+  }
+  return gaps.sort((a, b) => compareText(a.project, b.project) || compareText(a.role, b.role));
+}

@@ -1,0 +1,85 @@
+// Meeting occurrences within a window: the rows of the Meetings pane, the items of
+// `radar list meetings --json`, `radar next`, and the export. One selector for all of them.
+import { addDays } from '../time/civil';
+import { occurrenceDates, weekParityWarning } from '../time/recurrence';
+import { instantToZoned, zonedWallTimeToInstant } from '../time/zoned';
+import type { Meeting, Schedule, Slot } from '../model/types';
+import { projectMatches, textMatches, type ViewFilter } from './filters';
+
+export interface Occurrence {
+  meeting: Meeting;
+  slot: Slot;
+  /** The civil date in the meeting's own zone. */
+  date: string;
+  start: number;
+  end: number;
+  where: string | null;
+  skipped: boolean;
+  reason: string | null;
+  warnings: string[];
+}
+
+const MINUTE = 60_000;
+export const DAY = 86_400_000;
+
+/** Every occurrence of one slot overlapping [from, to), including skipped ones. */
+export function slotOccurrences(meeting: Meeting, slot: Slot, from: number, to: number): Occurrence[] {
+  if (slot.frequency === 'adhoc') return [];
+  const durationMs = meeting.duration * MINUTE;
+  // Civil dates in the meeting zone, one day wider on each side: zone offsets reach ±14 h.
+  const firstDate = addDays(instantToZoned(from - durationMs, meeting.zone).date, -1);
+  const lastDate = addDays(instantToZoned(to, meeting.zone).date, 1);
+  const skips = new Map(slot.skip.map((skip) => [skip.date, skip.reason]));
+  const occurrences: Occurrence[] = [];
+  for (const date of occurrenceDates(slot, firstDate, lastDate)) {
+    const start = zonedWallTimeToInstant(date, slot.time, meeting.zone);
+    const end = start + durationMs;
+    if (end <= from || start >= to) continue;
+    const warning = weekParityWarning(slot, date);
+    occurrences.push({
+      meeting,
+      slot,
+      date,
+      start,
+      end,
+      where: slot.where ?? meeting.where,
+      skipped: skips.has(date),
+      reason: skips.get(date) ?? null,
+      warnings: warning === null ? [] : [warning],
+    });
+  }
+  return occurrences;
+}
+
+export function compareOccurrences(a: Occurrence, b: Occurrence): number {
+  return a.start - b.start || compareText(a.meeting.title, b.meeting.title) || compareText(a.meeting.id, b.meeting.id);
+}
+
+export function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+export function meetingMatches(meeting: Meeting, filter: ViewFilter): boolean {
+  return (
+    projectMatches(meeting.project, filter, false) &&
+    textMatches(filter, meeting.title, meeting.project, meeting.where, meeting.chair, meeting.id)
+  );
+}
+
+/**
+ * Occurrences from `now` to `days` ahead (one in progress counts), sorted by start, then title.
+ */
+export function upcomingOccurrences(schedule: Schedule, now: number, days: number, filter: ViewFilter): Occurrence[] {
+  const to = now + days * DAY;
+  const occurrences: Occurrence[] = [];
+  for (const meeting of schedule.meetings) {
+    if (!meetingMatches(meeting, filter)) continue;
+    for (const slot of meeting.slots) occurrences.push(...slotOccurrences(meeting, slot, now, to));
+  }
+  return occurrences.sort(compareOccurrences);
+}
+
+/** The next occurrence that will take place (skipped ones do not count), or null. */
+export function nextOccurrence(schedule: Schedule, now: number, days: number, filter: ViewFilter): Occurrence | null {
+  return upcomingOccurrences(schedule, now, days, filter).find((occurrence) => !occurrence.skipped) ?? null;
+}
