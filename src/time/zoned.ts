@@ -58,10 +58,8 @@ function requireZone(zone: string): void {
   if (!isValidZone(zone)) throw new RangeError(`${JSON.stringify(zone)} is not an IANA time zone`);
 }
 
-/** Offset of `zone` from UTC at `instant`, in milliseconds (a whole number of seconds). */
-export function zoneOffsetMs(instant: number, zone: string): number {
-  const formatter = fieldFormatter(zone);
-  if (utcZones.has(zone)) return 0;
+/** Offset of `zone` from UTC at `instant`, in milliseconds, read from Intl (slow path). */
+function offsetFromIntl(instant: number, zone: string): number {
   const at = Math.max(Math.floor(instant / 1000) * 1000, EARLIEST_RULE_INSTANT);
   let year = 0;
   let month = 0;
@@ -69,7 +67,7 @@ export function zoneOffsetMs(instant: number, zone: string): number {
   let hour = 0;
   let minute = 0;
   let second = 0;
-  for (const part of formatter.formatToParts(at)) {
+  for (const part of fieldFormatter(zone).formatToParts(at)) {
     switch (part.type) {
       case 'year': year = Number(part.value); break;
       case 'month': month = Number(part.value); break;
@@ -82,6 +80,36 @@ export function zoneOffsetMs(instant: number, zone: string): number {
   }
   const wallAsUtc = dayNumberFromParts(year, month, day) * MS_PER_DAY + ((hour * 60 + minute) * 60 + second) * 1000;
   return wallAsUtc - at;
+}
+
+// Offsets at 00:00 UTC of each day, per zone. When a UTC day starts and ends on the same
+// offset, no transition falls inside it (no zone has ever changed its offset and back within
+// a day), so most lookups never reach Intl: thousands of meetings share the same few weeks.
+const dayStartOffsets = new Map<string, Map<number, number>>();
+const MAX_CACHED_DAYS_PER_ZONE = 50_000;
+
+function dayStartOffset(zone: string, utcDay: number): number {
+  let days = dayStartOffsets.get(zone);
+  if (days === undefined) {
+    days = new Map();
+    dayStartOffsets.set(zone, days);
+  }
+  let offset = days.get(utcDay);
+  if (offset === undefined) {
+    if (days.size >= MAX_CACHED_DAYS_PER_ZONE) days.clear();
+    offset = offsetFromIntl(utcDay * MS_PER_DAY, zone);
+    days.set(utcDay, offset);
+  }
+  return offset;
+}
+
+/** Offset of `zone` from UTC at `instant`, in milliseconds (a whole number of seconds). */
+export function zoneOffsetMs(instant: number, zone: string): number {
+  fieldFormatter(zone);
+  if (utcZones.has(zone)) return 0;
+  const utcDay = Math.floor(instant / MS_PER_DAY);
+  const atStart = dayStartOffset(zone, utcDay);
+  return atStart === dayStartOffset(zone, utcDay + 1) ? atStart : offsetFromIntl(instant, zone);
 }
 
 /**

@@ -22,6 +22,12 @@ const ROLE_NAMES: Record<string, string> = {
   rfp_coordinator: 'RFP coordinator',
 };
 
+/**
+ * Roles the governance schema lets distributed-leadership teams add if they wish: a team that
+ * does not list one has no gap, so each applies only to the teams that list it.
+ */
+const OPTIONAL_ROLES = new Set(['events', 'project_update_onboarding', 'meeting_facilitator', 'bug_deputy', 'rfp_coordinator']);
+
 function isTeam(entry: unknown): boolean {
   return isRecord(entry) && 'deliverables' in entry && ('ptl' in entry || 'leadership_type' in entry || 'liaisons' in entry);
 }
@@ -130,7 +136,9 @@ export function adaptGovernanceProjects({ value }: AdapterInput): AdapterOutput 
     // tc-liaison) that PTL-led teams do not have: a role only distributed teams fill applies
     // to those teams, or every PTL-led team would show as a gap.
     const onlyDistributed = [...role.teams].every((team) => distributed.has(team));
-    if (onlyDistributed && projects.some((project) => !distributed.has(String(project.id)))) {
+    if (OPTIONAL_ROLES.has(role.id)) {
+      entry.projects = [...role.teams];
+    } else if (onlyDistributed && projects.some((project) => !distributed.has(String(project.id)))) {
       entry.projects = projects.map((project) => String(project.id)).filter((team) => distributed.has(team));
     }
     return entry;

@@ -2,6 +2,7 @@
 // v1 cycle and its milestones. The YAML holds only week labels; their human titles live in the
 // schedule.rst beside it.
 import { addDays, compareDates, daysBetween, mondayOf } from '../../time/civil';
+import { cycleWeekLabel, weeksFromRelease } from '../../time/cycle-weeks';
 import { ID_PATTERN, slugify } from '../../model/slug';
 import { createOriginMap } from './origin-map';
 import { civilDateFromValue, describeValue, isRecord } from './source-values';
@@ -34,8 +35,12 @@ const KIND_RULES: readonly [MilestoneKind, (words: string[]) => boolean][] = [
         ['election', 'elections', 'nomination', 'nominations', 'campaigning', 'voting', 'close', 'bugsquash', 'review', 'mid', 'research'].includes(word),
       ),
   ],
-  // ff feature, rf requirements, mf membership, sf string freeze; npff non-priority feature freeze.
-  ['freeze', (words) => words.some((word) => word.endsWith('freeze') || /^frz\d*$/.test(word) || ['ff', 'npff', 'rf', 'mf', 'sf'].includes(word))],
+  // ff feature, rf requirements, mf membership, sf string freeze; npff non-priority feature
+  // freeze; extra-acs is the "Extra-AC freeze".
+  [
+    'freeze',
+    (words) => words.some((word) => word.endsWith('freeze') || /^frz\d*$/.test(word) || ['ff', 'npff', 'rf', 'mf', 'sf', 'acs', 'atcs'].includes(word)),
+  ],
   [
     'deadline',
     (words) =>
@@ -43,7 +48,7 @@ const KIND_RULES: readonly [MilestoneKind, (words: string[]) => boolean][] = [
         (word) =>
           word.includes('deadline') ||
           word.startsWith('final') ||
-          ['trail', 'trailing', 'highlights', 'acs', 'atcs', 'prop', 'checkpoint', 'declaration', 'maint', 'complete', 'ack'].includes(word),
+          ['trail', 'trailing', 'highlights', 'prop', 'checkpoint', 'declaration', 'maint', 'complete', 'ack'].includes(word),
       ),
   ],
 ];
@@ -321,12 +326,13 @@ function readCycle(
 
   // Named weeks must count down to the release, or the dashboard's R-n labels would disagree
   // with the file's.
-  const releaseMonday = mondayOf(release);
   for (const week of weeks) {
     if (week.offset === null || week === releaseWeek) continue;
-    const actual = daysBetween(releaseMonday, mondayOf(week.start)) / 7;
-    if (actual !== week.offset) {
-      warning(['cycle', week.index, 'name'], `this week (${week.start}) is ${weekLabel(actual)} counted from the release on ${release}, not ${weekLabel(week.offset)}`);
+    if (weeksFromRelease(release, week.start) !== week.offset) {
+      warning(
+        ['cycle', week.index, 'name'],
+        `this week (${week.start}) is ${cycleWeekLabel(release, week.start)} counted from the release on ${release}, not ${weekLabel(week.offset)}`,
+      );
     }
   }
 

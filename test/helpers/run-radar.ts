@@ -1,0 +1,45 @@
+// Runs the built program as a user would: a real process, its own config and cache folders,
+// never the user's.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+export const RADAR = join(ROOT, 'dist/radar.js');
+
+export interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+export function isolatedEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const home = mkdtempSync(join(tmpdir(), 'radar-home-'));
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env['PATH'],
+    HOME: home,
+    RADAR_CONFIG_DIR: join(home, 'config'),
+    RADAR_CACHE_DIR: join(home, 'cache'),
+    TZ: 'UTC',
+    COLUMNS: '120',
+    LINES: '40',
+    ...extra,
+  };
+  return env;
+}
+
+export function radar(args: string[], options: { input?: string; env?: NodeJS.ProcessEnv; cwd?: string } = {}): Run {
+  const result = spawnSync(process.execPath, [RADAR, ...args], {
+    cwd: options.cwd ?? ROOT,
+    env: options.env ?? isolatedEnv(),
+    input: options.input ?? '',
+    encoding: 'utf8',
+    timeout: 20_000,
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+export function json(run: Run): any {
+  return JSON.parse(run.stdout);
+}
