@@ -1,19 +1,19 @@
 // The non-interactive commands: list, next, validate and --once. Each turns a loaded schedule
 // into text or JSON through the same selectors the dashboard uses.
-import { formatDiagnostic, type Diagnostic } from '../model/types';
+import { formatDiagnostic, type Diagnostic, type Priority } from '../model/types';
 import { loadSources, type LoadResult } from '../load/load-sources';
 import { instantToZoned, zoneAbbreviation } from '../time/zoned';
 import { formatCountdown } from '../time/countdown';
-import { gapCells, meetingCells, milestoneCells, priorityCells } from '../views/cells';
+import { gapCells, meetingCells, milestoneCells, priorityCells, type MilestoneCells } from '../views/cells';
 import { liaisonGaps } from '../views/gaps';
 import { envelope, gapJson, meetingJson, milestoneJson, nextJson, priorityJson } from '../views/json-items';
 import { nextOccurrence, upcomingOccurrences, type Occurrence } from '../views/meetings';
-import { milestonesInView } from '../views/milestones';
+import { milestonesInView, type MilestoneRow } from '../views/milestones';
 import { prioritiesInView } from '../views/priorities';
 import type { ListWhat } from './args';
 import type { Context } from './context';
 import { colorWanted, makePaint, type Paint } from './paint';
-import { renderTextTable } from './text-table';
+import { renderTextTable, type TextColumn } from './text-table';
 
 export const EXIT = { ok: 0, sourceErrors: 1, usage: 2, nothingLoaded: 3 } as const;
 
@@ -54,65 +54,23 @@ export async function runList(context: Context, what: ListWhat): Promise<number>
   const out = (lines: string[]) => context.io.stdout(`${lines.join('\n')}\n`);
   const json = (value: unknown) => context.io.stdout(`${JSON.stringify(value, null, 2)}\n`);
 
+  const maxWidth = width(context);
   if (what === 'meetings') {
     const occurrences = upcomingOccurrences(schedule, now, options.days ?? DEFAULT_DAYS.meetings, filter);
     if (options.json) json(envelope(now, zone, reports, 'items', occurrences.map((occurrence) => meetingJson(occurrence, zone))));
-    else out(meetingTable(occurrences, context, paint));
+    else out(occurrences.length === 0 ? [`No meetings in the next ${options.days ?? DEFAULT_DAYS.meetings} days.`] : meetingTable(occurrences, context, paint, maxWidth));
   } else if (what === 'milestones') {
     const rows = milestonesInView(schedule, { now, days: options.days ?? DEFAULT_DAYS.milestones, all: options.all, filter });
     if (options.json) json(envelope(now, zone, reports, 'items', rows.map((row) => milestoneJson(row, now))));
-    else {
-      const cells = rows.map((row) => ({ row, cells: milestoneCells(row, zone, now) }));
-      out(
-        rows.length === 0
-          ? ['No milestones in view.']
-          : renderTextTable(
-              cells,
-              [
-                { header: 'Milestone', value: ({ cells: c }) => c.title, flexible: true, style: ({ row }) => (row.past && !row.current ? 'dim' : null) },
-                { header: 'When', value: ({ cells: c }) => c.window },
-                { header: 'Week', value: ({ cells: c }) => c.week },
-                { header: 'Countdown', value: ({ cells: c }) => c.countdown, style: ({ row }) => urgency(row.milestone.start - now) },
-                { header: 'Kind', value: ({ cells: c }) => c.kind },
-                { header: 'Project', value: ({ cells: c }) => c.project },
-              ],
-              paint,
-              width(context),
-            ),
-      );
-    }
+    else out(rows.length === 0 ? ['No milestones in view.'] : milestoneTable(rows, context, paint, maxWidth, true));
   } else if (what === 'priorities') {
     const priorities = prioritiesInView(schedule, options.all, filter);
     if (options.json) json(envelope(now, zone, reports, 'items', priorities.map(priorityJson)));
-    else {
-      const cells = priorities.map(priorityCells);
-      out(
-        cells.length === 0
-          ? ['No open priorities.']
-          : renderTextTable(
-              cells,
-              [
-                { header: '#', value: (c) => c.rank, align: 'right' },
-                { header: 'Priority', value: (c) => c.title, flexible: true },
-                { header: 'Project', value: (c) => c.project },
-                { header: 'Status', value: (c) => c.status, style: (c) => (c.status === 'no plan' || c.status === 'blocked' ? 'red' : null) },
-                { header: 'Owner', value: (c) => c.owner, style: (c) => (c.owner === 'needs owner' ? 'yellow' : null) },
-              ],
-              paint,
-              width(context),
-            ),
-      );
-    }
+    else out(priorities.length === 0 ? ['No open priorities.'] : priorityTable(priorities, paint, maxWidth));
   } else {
     const gaps = liaisonGaps(schedule, filter);
     if (options.json) json(envelope(now, zone, reports, 'items', gaps.map(gapJson)));
-    else {
-      out(
-        gaps.length === 0
-          ? ['No liaison gaps.']
-          : renderTextTable(gaps.map(gapCells), [{ header: 'Project', value: (c) => c.project }, { header: 'Missing liaison', value: (c) => c.role, flexible: true }], paint, width(context)),
-      );
-    }
+    else out(gaps.length === 0 ? ['No liaison gaps.'] : renderTextTable(gaps.map(gapCells), [{ header: 'Project', value: (c) => c.project }, { header: 'Missing liaison', value: (c) => c.role, flexible: true }], paint, maxWidth));
   }
   return code;
 }
@@ -125,13 +83,14 @@ export function urgency(milliseconds: number): 'red' | 'yellow' | 'dim' | null {
   return null;
 }
 
-function meetingTable(occurrences: readonly Occurrence[], context: Context, paint: Paint): string[] {
-  if (occurrences.length === 0) return [`No meetings in the next ${context.options.days ?? DEFAULT_DAYS.meetings} days.`];
+/** The text tables of `radar list` and `--once`: the same columns in both. */
+export function meetingTable(occurrences: readonly Occurrence[], context: Context, paint: Paint, maxWidth: number | null): string[] {
   const rows = occurrences.map((occurrence) => ({ occurrence, cells: meetingCells(occurrence, context.zone, context.now, context.workHours) }));
   return renderTextTable(
     rows,
     [
-      { header: 'When', value: ({ cells }) => cells.when, style: ({ cells }) => (cells.offHours ? 'dim' : null) },
+      // ☾ marks a meeting outside the user's work hours: "that's 10pm for me".
+      { header: 'When', value: ({ cells }) => (cells.offHours ? `${cells.when} ☾` : cells.when), style: ({ cells }) => (cells.offHours ? 'dim' : null) },
       { header: 'Own zone', value: ({ cells }) => cells.own },
       { header: 'Countdown', value: ({ cells }) => cells.countdown, style: ({ occurrence }) => (occurrence.skipped ? 'dim' : urgency(occurrence.start - context.now)) },
       { header: 'Meeting', value: ({ cells }) => cells.title, flexible: true, style: ({ occurrence }) => (occurrence.skipped ? 'dim' : null) },
@@ -139,7 +98,38 @@ function meetingTable(occurrences: readonly Occurrence[], context: Context, pain
       { header: 'Note', value: ({ cells }) => cells.note, style: () => 'yellow' },
     ],
     paint,
-    width(context),
+    maxWidth,
+  );
+}
+
+export function milestoneTable(rows: readonly MilestoneRow[], context: Context, paint: Paint, maxWidth: number | null, detailed: boolean): string[] {
+  const columns: TextColumn<{ row: MilestoneRow; cells: MilestoneCells }>[] = [
+    { header: 'Milestone', value: ({ cells }) => cells.title, flexible: true, style: ({ row }) => (row.past && !row.current ? 'dim' : null) },
+    { header: 'When', value: ({ cells }) => cells.window },
+    { header: 'Week', value: ({ cells }) => cells.week },
+    { header: 'Countdown', value: ({ cells }) => cells.countdown, style: ({ row }) => urgency(row.milestone.start - context.now) },
+  ];
+  if (detailed) columns.push({ header: 'Kind', value: ({ cells }) => cells.kind }, { header: 'Project', value: ({ cells }) => cells.project });
+  return renderTextTable(
+    rows.map((row) => ({ row, cells: milestoneCells(row, context.zone, context.now) })),
+    columns,
+    paint,
+    maxWidth,
+  );
+}
+
+export function priorityTable(priorities: readonly Priority[], paint: Paint, maxWidth: number | null): string[] {
+  return renderTextTable(
+    priorities.map(priorityCells),
+    [
+      { header: '#', value: (c) => c.rank, align: 'right' },
+      { header: 'Priority', value: (c) => c.title, flexible: true },
+      { header: 'Project', value: (c) => c.project },
+      { header: 'Status', value: (c) => c.status, style: (c) => (c.status === 'no plan' || c.status === 'blocked' ? 'red' : null) },
+      { header: 'Owner', value: (c) => c.owner, style: (c) => (c.owner === 'needs owner' ? 'yellow' : null) },
+    ],
+    paint,
+    maxWidth,
   );
 }
 

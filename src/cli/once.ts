@@ -2,16 +2,15 @@
 // terminals where an interactive app makes no sense.
 import type { LoadResult } from '../load/load-sources';
 import { instantToZoned, zoneAbbreviation } from '../time/zoned';
-import { formatLocal, gapCells, meetingCells, milestoneCells, priorityCells } from '../views/cells';
+import { formatLocal, gapCells } from '../views/cells';
 import { liaisonGaps } from '../views/gaps';
 import { nextOccurrence, upcomingOccurrences } from '../views/meetings';
 import { milestonesInView } from '../views/milestones';
 import { prioritiesInView } from '../views/priorities';
 import { sourceStateText } from '../views/source-state';
-import { DEFAULT_DAYS, EXIT, load, nextLine, urgency } from './commands';
+import { DEFAULT_DAYS, EXIT, load, meetingTable, milestoneTable, nextLine, priorityTable, urgency } from './commands';
 import type { Context } from './context';
 import { colorWanted, makePaint } from './paint';
-import { renderTextTable } from './text-table';
 
 export async function runOnce(context: Context): Promise<number> {
   const loaded = await load(context);
@@ -44,64 +43,12 @@ export function onceText(context: Context, loaded: LoadResult): string[] {
   };
 
   const milestones = milestonesInView(schedule, { now, days: options.days ?? DEFAULT_DAYS.milestones, all: options.all, filter });
-  section(
-    'Milestones',
-    milestones.length,
-    milestones.length === 0
-      ? ['none in view']
-      : renderTextTable(
-          milestones.map((row) => ({ row, cells: milestoneCells(row, zone, now) })),
-          [
-            { header: 'Milestone', value: ({ cells }) => cells.title, flexible: true, style: ({ row }) => (row.past && !row.current ? 'dim' : null) },
-            { header: 'When', value: ({ cells }) => cells.window },
-            { header: 'Week', value: ({ cells }) => cells.week },
-            { header: 'Countdown', value: ({ cells }) => cells.countdown, style: ({ row }) => urgency(row.milestone.start - now) },
-          ],
-          paint,
-          maxWidth === null ? null : maxWidth - 2,
-        ),
-  );
-
+  const width = maxWidth === null ? null : maxWidth - 2;
+  section('Milestones', milestones.length, milestones.length === 0 ? ['none in view'] : milestoneTable(milestones, context, paint, width, false));
   const occurrences = upcomingOccurrences(schedule, now, options.days ?? DEFAULT_DAYS.meetings, filter);
-  section(
-    'Meetings',
-    occurrences.length,
-    occurrences.length === 0
-      ? ['none in view']
-      : renderTextTable(
-          occurrences.map((occurrence) => ({ occurrence, cells: meetingCells(occurrence, zone, now, context.workHours) })),
-          [
-            { header: 'When', value: ({ cells }) => (cells.offHours ? `${cells.when} ☾` : cells.when), style: ({ cells }) => (cells.offHours ? 'dim' : null) },
-            { header: 'Own zone', value: ({ cells }) => cells.own },
-            { header: 'Countdown', value: ({ cells }) => cells.countdown, style: ({ occurrence }) => (occurrence.skipped ? 'dim' : urgency(occurrence.start - now)) },
-            { header: 'Meeting', value: ({ cells }) => cells.title, flexible: true },
-            { header: 'Where', value: ({ cells }) => cells.where },
-            { header: 'Note', value: ({ cells }) => cells.note, style: () => 'yellow' },
-          ],
-          paint,
-          maxWidth === null ? null : maxWidth - 2,
-        ),
-  );
-
+  section('Meetings', occurrences.length, occurrences.length === 0 ? ['none in view'] : meetingTable(occurrences, context, paint, width));
   const priorities = prioritiesInView(schedule, options.all, filter);
-  section(
-    'Priorities',
-    priorities.length,
-    priorities.length === 0
-      ? ['none open']
-      : renderTextTable(
-          priorities.map(priorityCells),
-          [
-            { header: '#', value: (c) => c.rank, align: 'right' },
-            { header: 'Priority', value: (c) => c.title, flexible: true },
-            { header: 'Project', value: (c) => c.project },
-            { header: 'Status', value: (c) => c.status, style: (c) => (c.status === 'no plan' || c.status === 'blocked' ? 'red' : null) },
-            { header: 'Owner', value: (c) => c.owner, style: (c) => (c.owner === 'needs owner' ? 'yellow' : null) },
-          ],
-          paint,
-          maxWidth === null ? null : maxWidth - 2,
-        ),
-  );
+  section('Priorities', priorities.length, priorities.length === 0 ? ['none open'] : priorityTable(priorities, paint, width));
 
   const gaps = liaisonGaps(schedule, filter);
   const byProject = new Map<string, string[]>();

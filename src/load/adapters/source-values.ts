@@ -23,8 +23,9 @@ export function describeValue(value: unknown): string {
  */
 export function civilDateFromValue(value: unknown): string | null {
   if (value instanceof Date) {
-    if (Number.isNaN(value.getTime())) return null;
-    return civilDateFromParts(value.getUTCFullYear(), value.getUTCMonth() + 1, value.getUTCDate());
+    const year = value.getUTCFullYear();
+    if (Number.isNaN(year) || year < 0 || year > 9999) return null;
+    return civilDateFromParts(year, value.getUTCMonth() + 1, value.getUTCDate());
   }
   if (typeof value === 'string' && isCivilDate(value.trim())) return value.trim();
   return null;

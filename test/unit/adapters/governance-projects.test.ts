@@ -92,7 +92,7 @@ describe('governance projects.yaml', () => {
     file.nova = ['not', 'a', 'team'];
     file.cinder.liaisons = 'Brian';
     const output = governanceProjectsAdapter.adapt({ value: file, filePath: fixture.filePath, readSibling: () => null });
-    expect(errorsOf(output).map((error) => error.path)).toEqual([['nova'], ['cinder', 'liaisons']]);
+    expect(errorsOf(output).map((error) => error.path)).toEqual([['cinder', 'liaisons'], ['nova']]);
     expect(project(output, 'nova')).toBeUndefined();
     expect(project(output, 'glance')).toBeDefined();
     expect(v1Problems(output)).toEqual([]);

@@ -1,0 +1,30 @@
+// What the dashboard's detail view shows beyond a pane row: a meeting's next occurrences and
+// a countdown to the second.
+import type { Meeting } from '../model/types';
+import { compareOccurrences, DAY, slotOccurrences, type Occurrence } from './meetings';
+
+/**
+ * The next `count` occurrences of one meeting from `now` (one in progress counts, skipped ones
+ * are included with their reason), looking at most `days` ahead.
+ */
+export function nextOccurrencesOf(meeting: Meeting, now: number, count: number, days = 120): Occurrence[] {
+  const to = now + days * DAY;
+  return meeting.slots
+    .flatMap((slot) => slotOccurrences(meeting, slot, now, to))
+    .sort(compareOccurrences)
+    .slice(0, Math.max(0, count));
+}
+
+/** '5d 02h 15m 03s', '2h 05m 00s', '12m 03s', '0s': every unit down to the second. */
+export function exactCountdown(seconds: number): string {
+  const total = Math.floor(Math.abs(seconds));
+  const days = Math.floor(total / 86_400);
+  const hours = Math.floor((total % 86_400) / 3600);
+  const minutes = Math.floor((total % 3600) / 60);
+  const secs = total % 60;
+  const two = (value: number) => String(value).padStart(2, '0');
+  if (days > 0) return `${days}d ${two(hours)}h ${two(minutes)}m ${two(secs)}s`;
+  if (hours > 0) return `${hours}h ${two(minutes)}m ${two(secs)}s`;
+  if (minutes > 0) return `${minutes}m ${two(secs)}s`;
+  return `${secs}s`;
+}
