@@ -110,20 +110,25 @@ function categories(values: readonly string[]): Line[] {
   return present.length === 0 ? [] : [['CATEGORIES', present.map(escapeText).join(',')]];
 }
 
-function paragraphs(...parts: (string | null | false)[]): string | null {
-  const present = parts.filter((part): part is string => typeof part === 'string' && part.trim() !== '');
-  return present.length === 0 ? null : present.join('\n');
+const isWritten = (part: string | null | false): part is string => typeof part === 'string' && part.trim() !== '';
+
+/** Facts one per line, then each longer text as its own paragraph. */
+function description(facts: (string | null | false)[], ...paragraphs: (string | null | false)[]): string | null {
+  const blocks = [facts.filter(isWritten).join('\n'), ...paragraphs.filter(isWritten)].filter((block) => block !== '');
+  return blocks.length === 0 ? null : blocks.join('\n\n');
 }
 
 function meetingEvent(occurrence: Occurrence, stamp: string): Line[] {
   const { meeting } = occurrence;
-  const description = paragraphs(
-    meeting.project !== null && `Project: ${meeting.project}`,
-    meeting.chair !== null && `Chair: ${meeting.chair}`,
-    meeting.agenda !== null && `Agenda: ${meeting.agenda}`,
-    // Clients show the event in the reader's zone; the zone the meeting is fixed in is what
-    // tells them whether it will move when daylight saving changes.
-    `Fixed at ${occurrence.slot.time} ${meeting.zone} (${occurrence.slot.frequency}).`,
+  const about = description(
+    [
+      meeting.project !== null && `Project: ${meeting.project}`,
+      meeting.chair !== null && `Chair: ${meeting.chair}`,
+      meeting.agenda !== null && `Agenda: ${meeting.agenda}`,
+      // Clients show the event in the reader's zone; the zone the meeting is fixed in tells
+      // them whether it moves for them when daylight saving changes.
+      `Fixed at ${occurrence.slot.time} ${meeting.zone} (${occurrence.slot.frequency})`,
+    ],
     ...occurrence.warnings,
   );
   return [
@@ -133,7 +138,7 @@ function meetingEvent(occurrence: Occurrence, stamp: string): Line[] {
     ['DTEND', formatUtcDateTime(occurrence.end)],
     text('SUMMARY', meeting.title),
     ...optionalText('LOCATION', occurrence.where),
-    ...optionalText('DESCRIPTION', description),
+    ...optionalText('DESCRIPTION', about),
     ...optionalUri(meeting.agenda),
     ...categories(['meeting', ...(meeting.project === null ? [] : [meeting.project])]),
     ['STATUS', 'CONFIRMED'],
@@ -151,10 +156,8 @@ function milestoneEvent(row: MilestoneRow, schedule: Schedule, stamp: string): L
   const projects = projectsOf(milestone);
   const cycle = milestone.cycle === null ? null : (schedule.cycles.find((candidate) => candidate.id === milestone.cycle) ?? null);
   const cycleLine = milestone.cycle === null ? null : `Cycle: ${cycle?.name ?? milestone.cycle}${row.week === null ? '' : `, week ${row.week}`}`;
-  const description = paragraphs(
-    `Kind: ${milestone.kind}`,
-    cycleLine,
-    projects.length === 0 ? 'Cross-project' : `Project: ${projects.join(', ')}`,
+  const about = description(
+    [`Kind: ${milestone.kind}`, cycleLine, projects.length === 0 ? 'Cross-project' : `Project: ${projects.join(', ')}`],
     milestone.notes,
     milestone.url,
   );
@@ -175,7 +178,7 @@ function milestoneEvent(row: MilestoneRow, schedule: Schedule, stamp: string): L
     ['DTSTAMP', stamp],
     ...when,
     text('SUMMARY', milestone.title),
-    ...optionalText('DESCRIPTION', description),
+    ...optionalText('DESCRIPTION', about),
     ...optionalUri(milestone.url),
     ...categories([milestone.kind, ...projects]),
     // A milestone marks a date; it does not make anyone busy.
