@@ -164,7 +164,8 @@ function jsonProblem(file: string, text: string, error: unknown): string {
     const lines = before.split('\n');
     where = `${file}:${lines.length}:${(lines.at(-1)?.length ?? 0) + 1}`;
   }
-  const reason = cleanText(message.replace(/ in JSON at position \d+.*$/, '').replace(/^Unexpected/, 'unexpected'));
+  const stripped = message.replace(/ in JSON at position \d+.*$/, '');
+  const reason = cleanText(stripped.charAt(0).toLowerCase() + stripped.slice(1));
   return `${where}: the config file is not valid JSON (${reason})`;
 }
 

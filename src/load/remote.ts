@@ -261,7 +261,7 @@ async function readLimited(response: Response, exchange: Exchange): Promise<stri
     }
     if (chunk.done) break;
     received += chunk.value.byteLength;
-    if (received > exchange.maxBytes * 100) {
+    if (received > exchange.maxBytes) {
       exchange.abort();
       await reader.cancel().catch(() => undefined);
       throw new FeedError(tooLarge);

@@ -48,7 +48,6 @@ interface Subscription {
 export function watchFiles(paths: string[], onChange: (path: string) => void): () => void {
   const timers = new Map<string, NodeJS.Timeout>();
   const byFolder = new Map<string, Subscription[]>();
-  const closers: (() => void)[] = [];
   let stopped = false;
 
   const changed = (source: string): void => {
@@ -85,16 +84,26 @@ export function watchFiles(paths: string[], onChange: (path: string) => void): (
     }
   }
 
-  const poll = (folder: string, subscriptions: Subscription[]): void => {
-    // fs.watchFile works on paths that do not exist yet and reports when they appear.
-    const listener = (): void => {
-      for (const { source } of subscriptions) changed(source);
-    };
-    fs.watchFile(folder, { interval: POLL_MS, persistent: false }, listener);
-    closers.push(() => fs.unwatchFile(folder, listener));
+  /** How to stop watching each folder right now (its watcher or its poller). */
+  const closers = new Map<string, () => void>();
+  const notifyAll = (subscriptions: Subscription[]): void => {
+    for (const { source } of subscriptions) changed(source);
   };
 
-  for (const [folder, subscriptions] of byFolder) {
+  const poll = (folder: string, subscriptions: Subscription[]): void => {
+    // fs.watchFile works on paths that do not exist yet and reports when they appear; then
+    // we switch to a real watcher, since a file edit inside does not change the folder's stat.
+    const listener = (current: fs.Stats): void => {
+      notifyAll(subscriptions);
+      if (stopped || !current.isDirectory()) return;
+      fs.unwatchFile(folder, listener);
+      attach(folder, subscriptions);
+    };
+    fs.watchFile(folder, { interval: POLL_MS, persistent: false }, listener);
+    closers.set(folder, () => fs.unwatchFile(folder, listener));
+  };
+
+  const attach = (folder: string, subscriptions: Subscription[]): void => {
     let watcher: fs.FSWatcher;
     try {
       watcher = fs.watch(folder, { persistent: false }, (_event, fileName) => {
@@ -103,21 +112,23 @@ export function watchFiles(paths: string[], onChange: (path: string) => void): (
       });
     } catch {
       poll(folder, subscriptions);
-      continue;
+      return;
     }
     // The folder was removed or became unreadable: fall back to polling it.
     watcher.on('error', () => {
       watcher.close();
       if (stopped) return;
-      for (const { source } of subscriptions) changed(source);
+      notifyAll(subscriptions);
       poll(folder, subscriptions);
     });
-    closers.push(() => watcher.close());
-  }
+    closers.set(folder, () => watcher.close());
+  };
+
+  for (const [folder, subscriptions] of byFolder) attach(folder, subscriptions);
 
   return () => {
     stopped = true;
-    for (const close of closers) close();
+    for (const close of closers.values()) close();
     for (const timer of timers.values()) clearTimeout(timer);
     timers.clear();
   };
