@@ -14,8 +14,17 @@ await build({
   sourcemap: false,
   legalComments: 'none',
   define: { 'process.env.NODE_ENV': '"production"' },
-  // ink pulls in optional devtools only when DEV is set; keep them out of the bundle.
-  external: ['react-devtools-core'],
+  // ink loads its devtools only when DEV=true; react-devtools-core is not installed, and an
+  // external import would be hoisted to the top of the bundle and fail. An empty module stands in.
+  plugins: [
+    {
+      name: 'no-devtools',
+      setup(build) {
+        build.onResolve({ filter: /^react-devtools-core$/ }, () => ({ path: 'react-devtools-core', namespace: 'empty' }));
+        build.onLoad({ filter: /.*/, namespace: 'empty' }, () => ({ contents: 'export default {};', loader: 'js' }));
+      },
+    },
+  ],
   banner: {
     js: [
       '#!/usr/bin/env node',

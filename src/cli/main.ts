@@ -33,7 +33,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   }
   if (command.name === 'config') {
     const { runConfigCommand } = await import('../config/config-command');
-    return runConfigCommand(command.args, { stdout: io.stdout, stderr: (text) => io.stderr(`radar config: ${text}`) });
+    return runConfigCommand(command.args, { stdout: io.stdout, stderr: io.stderr });
   }
 
   const explicit = command.name === 'validate' || command.name === 'feed' ? command.sources : [];
