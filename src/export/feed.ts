@@ -233,7 +233,7 @@ function zoneWarnings(schedule: Schedule, zone: string): string[] {
   return [...moved].map(([from, ids]) => {
     const shown = ids.length > 5 ? `${ids.slice(0, 5).join(', ')} and ${ids.length - 5} more` : ids.join(', ');
     return (
-      `${ids.length} milestone${ids.length === 1 ? '' : 's'} written in ${from} (${shown}) are read in the feed's zone ${zone} ` +
+      `${ids.length === 1 ? '1 milestone' : `${ids.length} milestones`} written in ${from} (${shown}) ${ids.length === 1 ? 'is' : 'are'} read in the feed's zone ${zone} ` +
       `(a format v1 document has one zone): same days, but their start, end or R-n week may differ from the sources'`
     );
   });

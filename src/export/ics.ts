@@ -195,10 +195,17 @@ function calendarName(schedule: Schedule, filter: ViewFilter): string {
 export function scheduleToIcs(schedule: Schedule, request: IcsRequest): string {
   const stamp = formatUtcDateTime(request.now);
   const milestones = milestonesInView(schedule, { now: request.now, days: request.milestoneDays, all: request.all, filter: request.filter });
-  const meetings = upcomingOccurrences(schedule, request.now, request.meetingDays, request.filter)
+  const uids = new Set<string>();
+  const meetings = upcomingOccurrences(schedule, request.now, request.meetingDays, request.filter).filter((occurrence) => {
     // A skipped occurrence does not take place: it is left out rather than sent as
     // STATUS:CANCELLED, which several clients still draw as an ordinary meeting.
-    .filter((occurrence) => !occurrence.skipped);
+    if (occurrence.skipped) return false;
+    // Two slots of one meeting at the same time on the same day are one event, with one UID.
+    const uid = meetingUid(occurrence);
+    if (uids.has(uid)) return false;
+    uids.add(uid);
+    return true;
+  });
 
   const events = [
     ...milestones.map((row) => milestoneEvent(row, schedule, stamp)),

@@ -65,11 +65,11 @@ function slotRules(): JsonSchema[] {
     { if: frequencyIs('once', ...FIRST_WEEKDAY), else: { required: ['day'] } },
     ...FIRST_WEEKDAY.map((frequency) => ({
       if: frequencyIs(frequency),
-      then: { properties: { day: { pattern: anyCase(frequency.slice('first-'.length)) } } },
+      then: { properties: { day: { type: 'string', pattern: anyCase(frequency.slice('first-'.length)) } } },
     })),
     { if: frequencyIs('monthly'), then: { required: ['week'] } },
     { if: frequencyIs('biweekly'), then: { required: ['start'] } },
-    { if: { required: ['interval'], properties: { interval: { minimum: 2 } } }, then: { required: ['start'] } },
+    { if: { required: ['interval'], properties: { interval: { type: 'integer', minimum: 2 } } }, then: { required: ['start'] } },
     // Without `frequency` the slot is weekly, which `const` accepts (an absent key passes).
     { if: { required: ['interval'] }, then: { properties: { frequency: { const: 'weekly' } } } },
   ];
@@ -164,8 +164,13 @@ function describe(schema: JsonSchema, kind: string): void {
   for (const [key, value] of Object.entries(properties)) {
     const text = DESCRIPTIONS[kind]?.[key];
     if (text === undefined) throw new Error(`json-schema.ts has no description for ${kind}.${key}: add one to DESCRIPTIONS`);
-    // A shorthand's own description says which forms it takes; the meaning comes first.
-    value['description'] = typeof value['description'] === 'string' ? `${text} ${value['description']}` : text;
+    // A shorthand's own description says which forms it takes; the meaning comes first, and
+    // the description leads the keys for people reading the file.
+    const described = { description: typeof value['description'] === 'string' ? `${text} ${value['description']}` : text };
+    const rest = { ...value };
+    delete rest['description'];
+    for (const old of Object.keys(value)) delete value[old];
+    Object.assign(value, described, rest);
   }
 }
 

@@ -1,2 +1,0 @@
-import { formatJsonSchemaText } from '../src/export/json-schema';
-process.stdout.write(formatJsonSchemaText());
