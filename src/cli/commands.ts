@@ -29,11 +29,9 @@ export async function load(context: Context, offline = context.options.offline):
 }
 
 /** 3 when nothing loaded, 1 when some source has errors, else 0; errors go to stderr. */
-function reportLoad(context: Context, loaded: LoadResult): number {
-  const failed = loaded.reports.filter((report) => report.status === 'failed');
+export function reportLoad(context: Context, loaded: LoadResult): number {
   for (const report of loaded.reports) for (const error of report.errors) context.io.stderr(`${error}\n`);
-  if (loaded.reports.length > 0 && failed.length === loaded.reports.length) return EXIT.nothingLoaded;
-  if (loaded.reports.length === 0) return EXIT.nothingLoaded;
+  if (loaded.reports.every((report) => report.status === 'failed')) return EXIT.nothingLoaded;
   return loaded.reports.some((report) => report.errors.length > 0) ? EXIT.sourceErrors : EXIT.ok;
 }
 

@@ -8,16 +8,14 @@ import { nextOccurrence, upcomingOccurrences } from '../views/meetings';
 import { milestonesInView } from '../views/milestones';
 import { prioritiesInView } from '../views/priorities';
 import { sourceStateText } from '../views/source-state';
-import { DEFAULT_DAYS, EXIT, load, meetingTable, milestoneTable, nextLine, priorityTable, urgency } from './commands';
+import { DEFAULT_DAYS, load, reportLoad, meetingTable, milestoneTable, nextLine, priorityTable, urgency } from './commands';
 import type { Context } from './context';
 import { colorWanted, makePaint } from './paint';
 
 export async function runOnce(context: Context): Promise<number> {
   const loaded = await load(context);
   context.io.stdout(`${onceText(context, loaded).join('\n')}\n`);
-  for (const report of loaded.reports) for (const error of report.errors) context.io.stderr(`${error}\n`);
-  if (loaded.reports.every((report) => report.status === 'failed')) return EXIT.nothingLoaded;
-  return loaded.reports.some((report) => report.errors.length > 0) ? EXIT.sourceErrors : EXIT.ok;
+  return reportLoad(context, loaded);
 }
 
 export function onceText(context: Context, loaded: LoadResult): string[] {

@@ -3,15 +3,8 @@
 import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { Context } from '../cli/context';
-import { EXIT } from '../cli/commands';
-import type { LoadResult } from '../load/load-sources';
 
-/** 3 when nothing loaded, 1 when some source has errors, else 0; the errors go to stderr. */
-export function loadExitCode(context: Context, loaded: LoadResult): number {
-  for (const report of loaded.reports) for (const error of report.errors) context.io.stderr(`${error}\n`);
-  if (loaded.reports.every((report) => report.status === 'failed')) return EXIT.nothingLoaded;
-  return loaded.reports.some((report) => report.errors.length > 0) ? EXIT.sourceErrors : EXIT.ok;
-}
+export { reportLoad as loadExitCode } from '../cli/commands';
 
 /**
  * Writes `text` to `-o <file>` (`-` or no `-o`: standard output). A file is replaced in one

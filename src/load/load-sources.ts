@@ -109,7 +109,10 @@ function loadFile(source: string, path: string): SourceOutcome {
 function loadFolder(folder: string): SourceOutcome {
   let names: string[];
   try {
-    names = readdirSync(folder).filter((name) => SCHEDULE_FILE.test(name)).sort();
+    // A JSON Schema beside the schedules (data/radar-v1.schema.json) is not a schedule.
+    names = readdirSync(folder)
+      .filter((name) => SCHEDULE_FILE.test(name) && !name.endsWith('.schema.json'))
+      .sort();
   } catch (error) {
     return failed(folder, `cannot read: ${reason(error)}`);
   }
