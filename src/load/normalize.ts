@@ -2,7 +2,7 @@
 // located in the file it came from, plus located errors and warnings.
 import type { z } from 'zod';
 import { addDays, weekdayNumber } from '../time/civil';
-import { occurrenceDates, type Frequency } from '../time/recurrence';
+import { occurrenceDates, ruleProblem, type Frequency } from '../time/recurrence';
 import { parseWallOrInstant } from '../time/instant';
 import { startOfDayInstant } from '../time/zoned';
 import { DocumentSchema, KNOWN_KEYS, type RawDocument, type RawMeeting, type RawSlot } from '../model/schema';
@@ -243,6 +243,13 @@ function buildSlot(raw: RawSlot, path: DocPath, originOf: (path: DocPath) => Ori
     where: raw.where ?? null,
     origin: originOf(path),
   };
+  // The schema checks each field; the rule as a whole (e.g. `once` on a day that contradicts
+  // `day`) is checked where occurrences are computed, so both can never disagree.
+  const problem = ruleProblem(slot);
+  if (problem !== null) {
+    report(path, problem, 'error');
+    return slot;
+  }
   slot.skip.forEach((skip, index) => {
     if (occurrenceDates(slot, skip.date, skip.date).length === 0) {
       report([...path, 'skip', index], `${skip.date} is not a day this slot meets, so there is nothing to skip`, 'warning');

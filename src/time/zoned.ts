@@ -83,8 +83,8 @@ function offsetFromIntl(instant: number, zone: string): number {
 }
 
 // Offsets at 00:00 UTC of each day, per zone. When a UTC day starts and ends on the same
-// offset, no transition falls inside it (no zone has ever changed its offset and back within
-// checked for every Intl zone, 1880–2045), so most lookups skip Intl; meetings share weeks.
+// offset, no transition falls inside it (no zone changes its offset and back within a day;
+// checked for every Intl zone, 1880–2045), so most lookups skip Intl: meetings share weeks.
 const dayStartOffsets = new Map<string, Map<number, number>>();
 const MAX_CACHED_DAYS_PER_ZONE = 50_000;
 
