@@ -1,6 +1,6 @@
 // Runs the built program as a user would: a real process, its own config and cache folders,
 // never the user's.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -42,4 +42,17 @@ export function radar(args: string[], options: { input?: string; env?: NodeJS.Pr
 
 export function json(run: Run): any {
   return JSON.parse(run.stdout);
+}
+
+/** Like radar(), without blocking the event loop (for tests that serve feeds themselves). */
+export function radarAsync(args: string[], options: { env?: NodeJS.ProcessEnv; cwd?: string } = {}): Promise<Run> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [RADAR, ...args], { cwd: options.cwd ?? ROOT, env: options.env ?? isolatedEnv() });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+    child.stdin.end();
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
 }
