@@ -61,7 +61,7 @@ function defaultName(source: string): string {
   return basename(source.replace(/\/+$/, ''), extname(source));
 }
 
-function failed(source: string, message: string, line = 1, column = 1): SourceOutcome {
+function failed(source: string, message: string, line = 0, column = 0): SourceOutcome {
   const diagnostic: Diagnostic = { source: displayName(source), line, column, path: null, message, severity: 'error' };
   return {
     report: { source, status: 'failed', fetchedAt: null, errors: [formatDiagnostic(diagnostic)], warnings: [], detail: null },

@@ -133,6 +133,7 @@ export type Severity = 'error' | 'warning';
 /** A located problem: `<source>:<line>:<column>: <path>: <message>`. */
 export interface Diagnostic {
   source: string;
+  /** 1-based; 0 when the problem is not at a place in the text. */
   line: number;
   column: number;
   /** e.g. `meetings[1].slots[0].time`; null for problems of the text itself (parse errors). */
@@ -142,7 +143,8 @@ export interface Diagnostic {
 }
 
 export function formatDiagnostic(diagnostic: Diagnostic): string {
-  const where = `${diagnostic.source}:${diagnostic.line}:${diagnostic.column}`;
+  // Line 0: a problem of the source as a whole (unreadable file, network), not of its text.
+  const where = diagnostic.line === 0 ? diagnostic.source : `${diagnostic.source}:${diagnostic.line}:${diagnostic.column}`;
   return diagnostic.path === null ? `${where}: ${diagnostic.message}` : `${where}: ${diagnostic.path}: ${diagnostic.message}`;
 }
 

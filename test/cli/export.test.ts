@@ -53,7 +53,7 @@ describe('radar export ics', () => {
     const path = inFolder('partial.ics');
     const partial = radar(['export', 'ics', '-s', LIBERTY, '-s', 'no-such-file.yaml', ...NOW, '-o', path]);
     expect(partial.code).toBe(1);
-    expect(partial.stderr).toBe('no-such-file.yaml:1:1: cannot read: no such file or folder\n');
+    expect(partial.stderr).toBe('no-such-file.yaml: cannot read: no such file or folder\n');
     expect(readFileSync(path, 'utf8')).toBe(run.stdout);
   });
 
@@ -113,7 +113,7 @@ describe('radar feed', () => {
   it('still writes the feed when one source fails, and exits 1', () => {
     const run = radar(['feed', LIBERTY, 'no-such-file.yaml']);
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain('no-such-file.yaml:1:1: cannot read');
+    expect(run.stderr).toContain('no-such-file.yaml: cannot read');
     expect(run.stdout).toBe(radar(['feed', LIBERTY]).stdout);
   });
 

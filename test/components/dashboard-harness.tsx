@@ -1,0 +1,195 @@
+// Renders the dashboard the way `radar` does (Ink in debug mode: one whole frame per render)
+// into a stand-in terminal of any size, with a keyboard the test types on.
+import { EventEmitter } from 'node:events';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { render, type Instance } from 'ink';
+import { App } from '../../components/app';
+import type { ClockStore } from '../../components/use-clock';
+import type { SourceAccess } from '../../components/use-sources';
+import { parseArgs } from '../../src/cli/args';
+import type { Context } from '../../src/cli/context';
+import { loadSources, type LoadResult } from '../../src/load/load-sources';
+import { parseInstant } from '../../src/time/instant';
+
+export const LIBERTY = fileURLToPath(new URL('../../data/liberty-2015.yaml', import.meta.url));
+export const CJK = fileURLToPath(new URL('../fixtures/dashboard/cjk-emoji.yaml', import.meta.url));
+/** The evening of 11 August 2015: the cross-project meeting has been on for 44 minutes. */
+export const LIBERTY_NOW = '2015-08-11T21:44:57Z';
+
+export interface DashboardOptions {
+  source?: string;
+  now?: string;
+  zone?: string;
+  columns?: number;
+  rows?: number;
+  color?: boolean;
+  /** More command-line arguments (e.g. ['-p', 'nova']). */
+  args?: string[];
+  bell?: boolean;
+  clock?: ClockStore;
+  /** Replaces the sources' loading and watching. */
+  access?: Partial<SourceAccess>;
+  initial?: LoadResult;
+  onBell?: () => void;
+}
+
+export function testContext(options: DashboardOptions = {}): Context {
+  const source = options.source ?? LIBERTY;
+  const now = options.now ?? LIBERTY_NOW;
+  const zone = options.zone ?? 'Europe/London';
+  const parsed = parseArgs(['-s', source, '--now', now, '--tz', zone, ...(options.args ?? [])]);
+  if (!parsed.ok) throw new Error(parsed.error);
+  const instant = parseInstant(now)!;
+  return {
+    options: parsed.options,
+    io: {
+      stdout: () => undefined,
+      stderr: () => undefined,
+      stdoutIsTty: true,
+      stdinIsTty: true,
+      env: {},
+      readStdin: async () => '',
+      clock: () => instant,
+      columns: options.columns ?? 100,
+    },
+    now: instant,
+    fixedNow: true,
+    zone,
+    homeZone: zone,
+    sources: [source],
+    usingDemo: false,
+    filter: { projects: parsed.options.projects, text: '' },
+    config: options.bell === undefined ? {} : { bell: options.bell },
+    workHours: { startMinute: 8 * 60, endMinute: 18 * 60 },
+    cacheDir: path.join(os.tmpdir(), 'radar-test-cache-unused'),
+  };
+}
+
+export async function loadFor(context: Context): Promise<LoadResult> {
+  return loadSources(context.sources, { offline: true, cacheDir: context.cacheDir, now: context.io.clock, readStdin: context.io.readStdin });
+}
+
+/** A terminal of a fixed size that keeps the last frame Ink wrote. */
+class FakeTerminal extends EventEmitter {
+  frames: string[] = [];
+  readonly isTTY = true;
+  constructor(
+    public columns: number,
+    public rows: number,
+  ) {
+    super();
+  }
+  write = (frame: string, ...rest: unknown[]) => {
+    if (frame !== '' && !/^(?:\u001b\[\?[\d;]*[hl])+$/.test(frame)) this.frames.push(frame);
+    const done = rest.find((value) => typeof value === 'function') as (() => void) | undefined;
+    done?.();
+    return true;
+  };
+}
+
+class FakeKeyboard extends EventEmitter {
+  readonly isTTY = true;
+  private data: string | null = null;
+  write(data: string) {
+    this.data = data;
+    this.emit('readable');
+  }
+  read = () => {
+    const { data } = this;
+    this.data = null;
+    return data;
+  };
+  setEncoding() {}
+  setRawMode() {}
+  ref() {}
+  unref() {}
+  resume() {}
+  pause() {}
+}
+
+export const KEYS = {
+  enter: '\r',
+  escape: '\u001b',
+  tab: '\t',
+  shiftTab: '\u001b[Z',
+  down: '\u001b[B',
+  up: '\u001b[A',
+  pageDown: '\u001b[6~',
+  pageUp: '\u001b[5~',
+  backspace: '\u007f',
+  ctrlC: '\u0003',
+} as const;
+
+const tick = () => new Promise<void>((resolve) => setTimeout(resolve, 5));
+
+export interface Dashboard {
+  context: Context;
+  /** The screen as plain text (no colour codes), one string per line. */
+  lines(): string[];
+  /** The screen as plain text. */
+  screen(): string;
+  /** The last frame with its colour codes. */
+  raw(): string;
+  /** Types each argument as one key press (a string of several characters is a paste). */
+  press(...keys: string[]): Promise<void>;
+  exited(): boolean;
+  unmount(): void;
+}
+
+const ANSI = /\u001b\[[0-9;]*m/g;
+
+export async function renderDashboard(options: DashboardOptions = {}): Promise<Dashboard> {
+  const context = testContext(options);
+  const initial = options.initial ?? (await loadFor(context));
+  const access: SourceAccess = {
+    load: async () => initial,
+    watch: () => () => undefined,
+    hasRemote: false,
+    offline: true,
+    refreshMs: 15 * 60_000,
+    ...options.access,
+  };
+  const terminal = new FakeTerminal(options.columns ?? 100, options.rows ?? 30);
+  const keyboard = new FakeKeyboard();
+  let exited = false;
+  const instance: Instance = render(
+    <App
+      context={context}
+      initial={initial}
+      access={access}
+      color={options.color ?? false}
+      {...(options.clock === undefined ? {} : { clock: options.clock })}
+      {...(options.onBell === undefined ? {} : { onBell: options.onBell })}
+    />,
+    {
+      stdout: terminal as unknown as NodeJS.WriteStream,
+      stdin: keyboard as unknown as NodeJS.ReadStream,
+      stderr: terminal as unknown as NodeJS.WriteStream,
+      debug: true,
+      exitOnCtrlC: false,
+      patchConsole: false,
+    },
+  );
+  void instance.waitUntilExit().then(() => {
+    exited = true;
+  });
+  // useInput subscribes in an effect, after the first frame.
+  await tick();
+  const raw = () => terminal.frames.at(-1) ?? '';
+  return {
+    context,
+    raw,
+    lines: () => raw().replace(ANSI, '').split('\n'),
+    screen: () => raw().replace(ANSI, ''),
+    async press(...keys) {
+      for (const key of keys) {
+        keyboard.write(key);
+        await tick();
+      }
+    },
+    exited: () => exited,
+    unmount: () => instance.unmount(),
+  };
+}
