@@ -1,12 +1,18 @@
 // Sources (files, folders, standard input, https feeds) → one merged schedule and a report
 // per source. A broken source is reported and never takes the others down.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, dirname, extname, join } from 'node:path';
+import { readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
+import { basename, extname, join, resolve } from 'node:path';
 import { EMPTY_SCHEDULE, formatDiagnostic, type Diagnostic, type Schedule, type SourceReport } from '../model/types';
 import { mergeDocuments } from './merge';
-import { normalizeDocument, type DocumentItems } from './normalize';
-import { formatPath, parseText, textKind, type ParseProblem } from './parse';
-import { cleanDeep } from './sanitize';
+import type { DocumentItems } from './normalize';
+import { readParsedCache, writeParsedCache } from './parsed-cache';
+import type { SourceOutcome } from './source-outcome';
+
+/** The parser, the schema and the adapters load only when a text must really be read. */
+async function parseSource(...args: Parameters<typeof import('./from-text').fromText>): Promise<SourceOutcome> {
+  const { fromText } = await import('./from-text');
+  return fromText(...args);
+}
 
 export interface LoadOptions {
   /** Never touch the network: remote feeds come from the cache only. */
@@ -16,6 +22,8 @@ export interface LoadOptions {
   now: () => number;
   /** Reads standard input whole (for `-s -`). */
   readStdin: () => Promise<string>;
+  /** Keep parsed local files in the cache folder, keyed by path, size and mtime (default true). */
+  parsedCache?: boolean;
 }
 
 export interface LoadResult {
@@ -25,11 +33,6 @@ export interface LoadResult {
   diagnostics: Diagnostic[];
 }
 
-interface SourceOutcome {
-  report: SourceReport;
-  documents: DocumentItems[];
-  diagnostics: Diagnostic[];
-}
 
 const SCHEDULE_FILE = /\.(ya?ml|json)$/i;
 
@@ -82,7 +85,7 @@ async function loadSource(source: string, options: LoadOptions): Promise<SourceO
     } catch (error) {
       return failed(source, `cannot read standard input: ${reason(error)}`);
     }
-    return fromText(source, '<stdin>', text, textKind('', text), null);
+    return parseSource(source, '<stdin>', text, null, null);
   }
   if (isRemote(source)) return loadRemote(source, options);
 
@@ -92,21 +95,29 @@ async function loadSource(source: string, options: LoadOptions): Promise<SourceO
   } catch (error) {
     return failed(source, `cannot read: ${reason(error)}`);
   }
-  if (stats.isDirectory()) return loadFolder(source);
-  return loadFile(source, source);
+  if (stats.isDirectory()) return loadFolder(source, options);
+  return loadFile(source, source, stats, options);
 }
 
-function loadFile(source: string, path: string): SourceOutcome {
+async function loadFile(source: string, path: string, stats: Stats | null, options: LoadOptions): Promise<SourceOutcome> {
+  // An unchanged file is not parsed again: `radar next` in a prompt runs on every refresh.
+  const key = stats === null || options.parsedCache === false ? null : { path: resolve(path), source, size: stats.size, mtimeMs: stats.mtimeMs, ino: stats.ino };
+  if (key !== null) {
+    const cached = readParsedCache(options.cacheDir, key);
+    if (cached !== null) return cached;
+  }
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
   } catch (error) {
     return failed(source, `cannot read: ${reason(error)}`);
   }
-  return fromText(source, path, text, textKind(path, text), path);
+  const outcome = await parseSource(source, path, text, null, path);
+  if (key !== null && outcome.cacheable !== false) writeParsedCache(options.cacheDir, key, outcome);
+  return outcome;
 }
 
-function loadFolder(folder: string): SourceOutcome {
+async function loadFolder(folder: string, options: LoadOptions): Promise<SourceOutcome> {
   let names: string[];
   try {
     // A JSON Schema beside the schedules (data/radar-v1.schema.json) is not a schedule.
@@ -117,7 +128,18 @@ function loadFolder(folder: string): SourceOutcome {
     return failed(folder, `cannot read: ${reason(error)}`);
   }
   if (names.length === 0) return failed(folder, 'no schedule files in this folder (*.yaml, *.yml, *.json)');
-  const parts = names.map((name) => loadFile(join(folder, name), join(folder, name)));
+  const parts = await Promise.all(
+    names.map((name) => {
+      const path = join(folder, name);
+      let stats: Stats | null = null;
+      try {
+        stats = statSync(path);
+      } catch {
+        // Gone since the listing: loadFile reports it.
+      }
+      return loadFile(path, path, stats, options);
+    }),
+  );
   const loaded = parts.filter((part) => part.report.status !== 'failed');
   return {
     report: {
@@ -135,6 +157,7 @@ function loadFolder(folder: string): SourceOutcome {
 
 async function loadRemote(url: string, options: LoadOptions): Promise<SourceOutcome> {
   const { checkRemoteUrl, fetchFeed } = await import('./remote');
+  const { locateJsonError } = await import('./parse');
   const refused = checkRemoteUrl(url);
   if (refused !== null) return failed(url, refused);
   const result = await fetchFeed(url, {
@@ -142,8 +165,13 @@ async function loadRemote(url: string, options: LoadOptions): Promise<SourceOutc
     cacheDir: options.cacheDir,
     now: options.now,
     check: (text) => {
-      const parsed = parseText(text, 'json');
-      return parsed.ok ? null : `${url}:${parsed.errors[0]!.line}:${parsed.errors[0]!.column}: ${parsed.errors[0]!.message}`;
+      try {
+        JSON.parse(text);
+        return null;
+      } catch {
+        const problem = locateJsonError(text);
+        return `${url}:${problem.line}:${problem.column}: ${problem.message}`;
+      }
     },
   });
   if (result.status === 'failed' || result.text === null) {
@@ -151,7 +179,7 @@ async function loadRemote(url: string, options: LoadOptions): Promise<SourceOutc
     // A located parse error already names the URL.
     return message.startsWith(`${url}:`) ? failedVerbatim(url, message) : failed(url, message);
   }
-  const outcome = fromText(url, url, result.text, 'json', null);
+  const outcome = await parseSource(url, url, result.text, 'json', null);
   if (outcome.report.status === 'failed') return outcome;
   outcome.report.status = result.status;
   outcome.report.fetchedAt = result.fetchedAt;
@@ -162,55 +190,6 @@ async function loadRemote(url: string, options: LoadOptions): Promise<SourceOutc
 function failedVerbatim(source: string, message: string): SourceOutcome {
   const match = /:(\d+):(\d+): (.*)$/.exec(message);
   return failed(source, match?.[3] ?? message, Number(match?.[1] ?? 1), Number(match?.[2] ?? 1));
-}
-
-/** Parses and normalizes one text. Exported for the watcher and the tests. */
-export function fromText(source: string, name: string, text: string, kind: 'yaml' | 'json', filePath: string | null): SourceOutcome {
-  const parsed = parseText(text, kind);
-  const located = (problem: ParseProblem, severity: Diagnostic['severity']): Diagnostic => ({
-    source: name,
-    line: problem.line,
-    column: problem.column,
-    path: problem.path === null ? null : formatPath(problem.path),
-    message: problem.message,
-    severity,
-  });
-  if (!parsed.ok) {
-    const diagnostics = parsed.errors.map((problem) => located(problem, 'error'));
-    return {
-      report: { source, status: 'failed', fetchedAt: null, errors: diagnostics.map(formatDiagnostic), warnings: [], detail: null },
-      documents: [],
-      diagnostics,
-    };
-  }
-  const result = normalizeDocument({
-    value: cleanDeep(parsed.value),
-    source: name,
-    locate: parsed.locate,
-    filePath,
-    readSibling: (sibling) => {
-      if (filePath === null) return null;
-      try {
-        return readFileSync(join(dirname(filePath), sibling), 'utf8');
-      } catch {
-        return null;
-      }
-    },
-  });
-  const diagnostics = [...parsed.warnings.map((problem) => located(problem, 'warning')), ...result.diagnostics];
-  const errors = diagnostics.filter((diagnostic) => diagnostic.severity === 'error');
-  return {
-    report: {
-      source,
-      status: result.items === null ? 'failed' : 'loaded',
-      fetchedAt: null,
-      errors: errors.map(formatDiagnostic),
-      warnings: diagnostics.filter((diagnostic) => diagnostic.severity === 'warning').map(formatDiagnostic),
-      detail: null,
-    },
-    documents: result.items === null ? [] : [result.items],
-    diagnostics,
-  };
 }
 
 function reason(error: unknown): string {

@@ -26,7 +26,7 @@ export function mergeDocuments(documents: readonly DocumentItems[], fallbackName
     name ??= document.name;
     for (const role of document.roles) {
       const earlier = roles.get(role.id);
-      const fields = document.written.roles.get(role.id) ?? new Set();
+      const fields = new Set(document.written.roles[role.id] ?? []);
       roles.set(
         role.id,
         earlier === undefined
@@ -40,7 +40,7 @@ export function mergeDocuments(documents: readonly DocumentItems[], fallbackName
     }
     for (const project of document.projects) {
       const earlier = projects.get(project.id);
-      const fields = document.written.projects.get(project.id) ?? new Set();
+      const fields = new Set(document.written.projects[project.id] ?? []);
       projects.set(
         project.id,
         earlier === undefined

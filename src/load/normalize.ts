@@ -22,7 +22,7 @@ export interface DocumentItems {
   meetings: Meeting[];
   priorities: Priority[];
   /** Which fields of each project/role were written, so merging overrides only those. */
-  written: { projects: Map<string, Set<string>>; roles: Map<string, Set<string>> };
+  written: { projects: Record<string, string[]>; roles: Record<string, string[]> };
 }
 
 export interface NormalizeInput {
@@ -121,16 +121,17 @@ type Report = (path: DocPath, message: string, severity: Severity) => void;
 
 function buildItems(document: RawDocument, source: string, originOf: (path: DocPath) => Origin, report: Report): DocumentItems {
   const zone = document.zone ?? 'UTC';
-  const written: DocumentItems['written'] = { projects: new Map(), roles: new Map() };
-  const fieldsOf = (entry: object) => new Set(Object.keys(entry).filter((key) => (entry as Record<string, unknown>)[key] !== undefined));
+  // Plain records, not Maps: parsed sources are cached as JSON.
+  const written: DocumentItems['written'] = { projects: {}, roles: {} };
+  const fieldsOf = (entry: object) => Object.keys(entry).filter((key) => (entry as Record<string, unknown>)[key] !== undefined);
 
   const roles = (document.roles ?? []).map((role, index): Role => {
-    written.roles.set(role.id, fieldsOf(role));
+    written.roles[role.id] = fieldsOf(role);
     return { id: role.id, name: role.name ?? '', projects: role.projects ?? null, origin: originOf(['roles', index]) };
   });
 
   const projects = (document.projects ?? []).map((project, index): Project => {
-    written.projects.set(project.id, fieldsOf(project));
+    written.projects[project.id] = fieldsOf(project);
     const liaisons: Record<string, string[]> = {};
     for (const [role, persons] of Object.entries(project.liaisons ?? {})) liaisons[role] = persons ?? [];
     return { id: project.id, name: project.name ?? '', url: project.url ?? null, liaisons, origin: originOf(['projects', index]) };

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import { fromText } from '../../../src/load/load-sources';
+import { fromText } from '../../../src/load/from-text';
 import { parseText } from '../../../src/load/parse';
 
 const LIBERTY = readFileSync('data/liberty-2015.yaml', 'utf8');

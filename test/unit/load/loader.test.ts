@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -145,5 +145,23 @@ describe('merging several sources in order', () => {
     expect(result.reports[0]!.status).toBe('loaded');
     expect(result.schedule.name).toBe('A');
     expect(result.schedule.milestones.map((milestone) => milestone.title)).toEqual(['first', 'second']);
+  });
+});
+
+describe('starting again on unchanged files', () => {
+  it('reuses the parsed file, and notices the moment the file changes', async () => {
+    const path = file('cached/team.yaml', 'version: 1\nmilestones: [{title: liberty-3, date: 2015-09-01}]\n');
+    const first = await load(path);
+    const again = await load(path);
+    expect(again.schedule).toEqual(first.schedule);
+    expect(readdirSync(join(folder, 'cache', 'parsed')).length).toBeGreaterThan(0);
+
+    writeFileSync(path, 'version: 1\nmilestones: [{title: liberty-3, date: 2015-09-02}, {title: rc1, date: 2015-09-21}]\n');
+    const edited = await load(path);
+    expect(edited.schedule.milestones.map((milestone) => milestone.title)).toEqual(['liberty-3', 'rc1']);
+
+    writeFileSync(path, 'version: 1\nmilestones: [{title: liberty-3, date: 2015-09-32}]\n');
+    const broken = await load(path);
+    expect(broken.reports[0]!.status).toBe('failed');
   });
 });

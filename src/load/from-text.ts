@@ -1,0 +1,63 @@
+// One text → a source outcome: parse, clean, adapt, validate, normalize. Loaded lazily: it
+// brings the YAML parser, zod and the adapters, which a cached load never needs.
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { formatDiagnostic, type Diagnostic } from '../model/types';
+import { normalizeDocument } from './normalize';
+import { formatPath, parseText, textKind, type ParseProblem, type TextKind } from './parse';
+import { cleanDeep } from './sanitize';
+import type { SourceOutcome } from './source-outcome';
+
+/** Parses and normalizes one text. Exported for the watcher and the tests. */
+/** `kind` null: chosen from the file name, or for stdin from the first character. */
+export function fromText(source: string, name: string, text: string, kind: TextKind | null, filePath: string | null): SourceOutcome {
+  const parsed = parseText(text, kind ?? textKind(filePath ?? '', text));
+  const located = (problem: ParseProblem, severity: Diagnostic['severity']): Diagnostic => ({
+    source: name,
+    line: problem.line,
+    column: problem.column,
+    path: problem.path === null ? null : formatPath(problem.path),
+    message: problem.message,
+    severity,
+  });
+  if (!parsed.ok) {
+    const diagnostics = parsed.errors.map((problem) => located(problem, 'error'));
+    return {
+      report: { source, status: 'failed', fetchedAt: null, errors: diagnostics.map(formatDiagnostic), warnings: [], detail: null },
+      documents: [],
+      diagnostics,
+    };
+  }
+  let readOtherFiles = false;
+  const result = normalizeDocument({
+    value: cleanDeep(parsed.value),
+    source: name,
+    locate: parsed.locate,
+    filePath,
+    readSibling: (sibling) => {
+      if (filePath === null) return null;
+      readOtherFiles = true;
+      try {
+        return readFileSync(join(dirname(filePath), sibling), 'utf8');
+      } catch {
+        return null;
+      }
+    },
+  });
+  const diagnostics = [...parsed.warnings.map((problem) => located(problem, 'warning')), ...result.diagnostics];
+  const errors = diagnostics.filter((diagnostic) => diagnostic.severity === 'error');
+  return {
+    report: {
+      source,
+      status: result.items === null ? 'failed' : 'loaded',
+      fetchedAt: null,
+      errors: errors.map(formatDiagnostic),
+      warnings: diagnostics.filter((diagnostic) => diagnostic.severity === 'warning').map(formatDiagnostic),
+      detail: null,
+    },
+    documents: result.items === null ? [] : [result.items],
+    diagnostics,
+    cacheable: !readOtherFiles,
+  };
+}
+

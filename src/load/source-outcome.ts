@@ -1,0 +1,11 @@
+import type { Diagnostic, SourceReport } from '../model/types';
+import type { DocumentItems } from './normalize';
+
+/** What one source (file, folder, feed, stdin) gave: its report, its documents, its problems. */
+export interface SourceOutcome {
+  report: SourceReport;
+  documents: DocumentItems[];
+  diagnostics: Diagnostic[];
+  /** False when reading it looked at other files (schedule.rst beside schedule.yaml). */
+  cacheable?: boolean;
+}
