@@ -4,7 +4,6 @@ import { readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
 import { basename, extname, join, resolve } from 'node:path';
 import { EMPTY_SCHEDULE, formatDiagnostic, type Diagnostic, type Schedule, type SourceReport } from '../model/types';
 import { mergeDocuments } from './merge';
-import type { DocumentItems } from './normalize';
 import { readParsedCache, writeParsedCache } from './parsed-cache';
 import type { SourceOutcome } from './source-outcome';
 

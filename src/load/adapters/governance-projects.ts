@@ -1,9 +1,9 @@
 // OpenStack governance reference/projects.yaml (team name → {ptl, deliverables, liaisons, …})
 // read as format v1 projects, their liaisons by role, and the roles found.
 import { ID_PATTERN, slugify } from '../../model/slug';
-import { createOriginMap } from './origin-map';
+import { startAdaptation, type Report } from './origin-map';
 import { describeValue, isRecord } from './source-values';
-import type { Adapter, AdapterDiagnostic, AdapterInput, AdapterOutput, DocPath } from './types';
+import type { Adapter, AdapterInput, AdapterOutput, DocPath } from './types';
 
 /**
  * Display names of the liaison roles the governance schema defines, in the order the
@@ -49,7 +49,6 @@ export function personOfLiaison(person: unknown): string | null {
   return null;
 }
 
-type Report = (path: DocPath, message: string) => void;
 
 interface RoleFound {
   id: string;
@@ -59,12 +58,7 @@ interface RoleFound {
 }
 
 export function adaptGovernanceProjects({ value }: AdapterInput): AdapterOutput {
-  const diagnostics: AdapterDiagnostic[] = [];
-  const error: Report = (path, message) => diagnostics.push({ path, message, severity: 'error' });
-  const warning: Report = (path, message) => diagnostics.push({ path, message, severity: 'warning' });
-  const origins = createOriginMap();
-  const document: Record<string, unknown> = { version: 1, zone: 'UTC' };
-  const output = (): AdapterOutput => ({ document, origin: origins.resolve, diagnostics });
+  const { error, warning, origins, document, output } = startAdaptation();
 
   if (!isRecord(value)) {
     error([], `${describeValue(value)} is not a governance projects file (a mapping of team name to {ptl, deliverables, …})`);

@@ -1,32 +1,18 @@
 // OpenStack irc-meetings meeting files (meetings/*.yaml, the input of yaml2ical) read as one
 // format v1 meeting each. Their vocabulary is yaml2ical's (meeting.py, recurrence.py).
 import { ID_PATTERN, slugify } from '../../model/slug';
-import { createOriginMap } from './origin-map';
+import { FREQUENCIES, type Frequency } from '../../time/recurrence';
+import { startAdaptation, type Report } from './origin-map';
 import { civilDateFromCompact, clockTimeFromHhmm, describeValue, isRecord } from './source-values';
-import type { Adapter, AdapterDiagnostic, AdapterInput, AdapterOutput, DocPath } from './types';
+import type { Adapter, AdapterInput, AdapterOutput, DocPath } from './types';
 
 /**
  * The frequencies yaml2ical knows (its `supported_recurrences`), plus first-saturday and
  * first-sunday, which the spec lists with them. Format v1 accepts each of them as written.
  */
-export const IRC_MEETING_FREQUENCIES = [
-  'weekly',
-  'biweekly-odd',
-  'biweekly-even',
-  'quadweekly',
-  'quadweekly-week-1',
-  'quadweekly-week-2',
-  'quadweekly-week-3',
-  'quadweekly-alternate',
-  'adhoc',
-  'first-monday',
-  'first-tuesday',
-  'first-wednesday',
-  'first-thursday',
-  'first-friday',
-  'first-saturday',
-  'first-sunday',
-] as const;
+export const IRC_MEETING_FREQUENCIES: readonly Frequency[] = FREQUENCIES.filter(
+  (frequency) => frequency !== 'biweekly' && frequency !== 'monthly' && frequency !== 'once',
+);
 
 /** What yaml2ical reads from a schedule entry; anything else there is probably a typo. */
 const SCHEDULE_ENTRY_KEYS = ['time', 'day', 'irc', 'frequency', 'start_date', 'end_date', 'duration', 'skip_dates'];
@@ -63,15 +49,9 @@ interface SlotDraft {
   duration: unknown;
 }
 
-type Report = (path: DocPath, message: string) => void;
 
 export function adaptIrcMeetingFile({ value, filePath }: AdapterInput): AdapterOutput {
-  const diagnostics: AdapterDiagnostic[] = [];
-  const error: Report = (path, message) => diagnostics.push({ path, message, severity: 'error' });
-  const warning: Report = (path, message) => diagnostics.push({ path, message, severity: 'warning' });
-  const origins = createOriginMap();
-  const document: Record<string, unknown> = { version: 1, zone: 'UTC' };
-  const output = (): AdapterOutput => ({ document, origin: origins.resolve, diagnostics });
+  const { error, warning, origins, document, output } = startAdaptation();
 
   if (!isRecord(value)) {
     error([], `${describeValue(value)} is not an irc-meetings meeting file (a mapping with project, chair and schedule)`);

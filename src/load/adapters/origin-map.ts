@@ -1,6 +1,6 @@
 // Remembers where each part of an adapted (format v1) document came from in the original
 // file, so that errors found while validating the v1 document point at what the user wrote.
-import type { DocPath } from './types';
+import type { AdapterDiagnostic, AdapterOutput, DocPath } from './types';
 
 export interface OriginMap {
   /** Records that `v1Path` (and everything under it, unless linked more precisely) came from `originalPath`. */
@@ -25,4 +25,17 @@ export function createOriginMap(): OriginMap {
       return [];
     },
   };
+}
+
+export type Report = (path: DocPath, message: string) => void;
+
+/** What every adapter starts from: an empty v1 document (UTC), its origins and its problems. */
+export function startAdaptation() {
+  const diagnostics: AdapterDiagnostic[] = [];
+  const error: Report = (path, message) => diagnostics.push({ path, message, severity: 'error' });
+  const warning: Report = (path, message) => diagnostics.push({ path, message, severity: 'warning' });
+  const origins = createOriginMap();
+  const document: Record<string, unknown> = { version: 1, zone: 'UTC' };
+  const output = (): AdapterOutput => ({ document, origin: origins.resolve, diagnostics });
+  return { diagnostics, error, warning, origins, document, output };
 }

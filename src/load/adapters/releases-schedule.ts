@@ -4,9 +4,9 @@
 import { addDays, compareDates, daysBetween, mondayOf } from '../../time/civil';
 import { cycleWeekLabel, weeksFromRelease } from '../../time/cycle-weeks';
 import { ID_PATTERN, slugify } from '../../model/slug';
-import { createOriginMap } from './origin-map';
+import { startAdaptation, type Report } from './origin-map';
 import { civilDateFromValue, describeValue, isRecord } from './source-values';
-import type { Adapter, AdapterDiagnostic, AdapterInput, AdapterOutput, DocPath } from './types';
+import type { Adapter, AdapterInput, AdapterOutput, DocPath } from './types';
 
 type MilestoneKind = 'milestone' | 'freeze' | 'release' | 'deadline' | 'summit' | 'event';
 
@@ -143,15 +143,9 @@ interface LabelUse {
   project: string | null;
 }
 
-type Report = (path: DocPath, message: string) => void;
 
 export function adaptReleasesSchedule({ value, filePath, readSibling }: AdapterInput): AdapterOutput {
-  const diagnostics: AdapterDiagnostic[] = [];
-  const error: Report = (path, message) => diagnostics.push({ path, message, severity: 'error' });
-  const warning: Report = (path, message) => diagnostics.push({ path, message, severity: 'warning' });
-  const origins = createOriginMap();
-  const document: Record<string, unknown> = { version: 1, zone: 'UTC' };
-  const output = (): AdapterOutput => ({ document, origin: origins.resolve, diagnostics });
+  const { error, warning, origins, document, output } = startAdaptation();
 
   if (!isRecord(value)) {
     error([], `${describeValue(value)} is not a releases schedule (a mapping with cycle, start-week and release-week)`);
