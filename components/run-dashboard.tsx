@@ -1,5 +1,114 @@
+// The shell around the dashboard: the terminal (alternate screen, raw keys, the bell) and the
+// sources (first frame from local files and cached feeds, the network afterwards). However
+// the program ends (q, ctrl+c, SIGTERM, SIGHUP, a crash), the terminal is left as it was
+// found: main screen back, cursor shown, raw mode off.
+import fs from 'node:fs';
+import tty from 'node:tty';
+import { render, type Instance } from 'ink';
+import { CONFIG_DEFAULTS } from '../src/config/config-store';
+import { EXIT, load } from '../src/cli/commands';
 import type { Context } from '../src/cli/context';
 import { runOnce } from '../src/cli/once';
+import { isRemote } from '../src/load/load-sources';
+import { watchFiles } from '../src/load/watch';
+import { App } from './app';
+import { createTerminalScreen } from './terminal-screen';
+import type { SourceAccess } from './use-sources';
+
+const SIGNAL_NUMBERS = { SIGHUP: 1, SIGINT: 2, SIGTERM: 15 } as const;
+type HandledSignal = keyof typeof SIGNAL_NUMBERS;
+
+interface Keyboard {
+  stream: NodeJS.ReadStream;
+  close(): void;
+}
+
+/**
+ * Where keys come from: standard input when it is a terminal, else the controlling terminal
+ * (`cat schedule.yaml | radar -s -` still has a keyboard). Null when there is none: then the
+ * dashboard prints once instead, and Ink never gets to say "Raw mode is not supported".
+ */
+function openKeyboard(): Keyboard | null {
+  if (process.stdin.isTTY) return { stream: process.stdin, close: () => undefined };
+  let fd: number;
+  try {
+    fd = fs.openSync('/dev/tty', 'r');
+  } catch {
+    return null;
+  }
+  if (!tty.isatty(fd)) {
+    fs.closeSync(fd);
+    return null;
+  }
+  const stream = new tty.ReadStream(fd);
+  return { stream: stream as unknown as NodeJS.ReadStream, close: () => stream.destroy() };
+}
+
 export async function runDashboard(context: Context): Promise<number> {
-  return runOnce(context);
+  const stdout = process.stdout;
+  if (!stdout.isTTY) return runOnce(context);
+  const keyboard = openKeyboard();
+  if (keyboard === null) return runOnce(context);
+
+  // Remote sources never delay the first frame: it comes from files and cached feeds.
+  const initial = await load(context, true);
+  const access: SourceAccess = {
+    load: (offline) => load(context, offline),
+    watch: (onChange) => watchFiles(context.sources, () => onChange()),
+    hasRemote: context.sources.some(isRemote),
+    offline: context.options.offline,
+    refreshMs: (context.config.refreshMinutes ?? CONFIG_DEFAULTS.refreshMinutes) * 60_000,
+  };
+
+  const screen = createTerminalScreen(stdout);
+  let instance: Instance | null = null;
+  const stop = () => {
+    instance?.unmount();
+    try {
+      if (keyboard.stream.isTTY) keyboard.stream.setRawMode(false);
+    } catch {
+      // The terminal is already gone (hang-up).
+    }
+    screen.close();
+    keyboard.close();
+  };
+  const onSignal = (signal: HandledSignal) => {
+    stop();
+    process.exit(128 + SIGNAL_NUMBERS[signal]);
+  };
+  const onCrash = (error: unknown) => {
+    stop();
+    process.stderr.write(`radar: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+    if (process.env['RADAR_DEBUG'] && error instanceof Error) process.stderr.write(`${error.stack}\n`);
+    process.exit(70);
+  };
+  const signals = Object.keys(SIGNAL_NUMBERS) as HandledSignal[];
+  for (const signal of signals) process.on(signal, onSignal);
+  process.on('exit', screen.close);
+  process.on('uncaughtException', onCrash);
+  process.on('unhandledRejection', onCrash);
+
+  screen.open();
+  try {
+    instance = render(<App context={context} initial={initial} access={access} onBell={screen.bell} />, {
+      stdout: screen.output,
+      stdin: keyboard.stream,
+      stderr: process.stderr,
+      // Every render is one whole frame, which the screen diffs line by line (terminal-screen.ts).
+      debug: true,
+      // ctrl+c is in the key map like every other key.
+      exitOnCtrlC: false,
+      patchConsole: false,
+    });
+    await instance.waitUntilExit();
+  } finally {
+    stop();
+    for (const signal of signals) process.off(signal, onSignal);
+    process.off('exit', screen.close);
+    process.off('uncaughtException', onCrash);
+    process.off('unhandledRejection', onCrash);
+  }
+  // A feed still being fetched must not keep a quit program waiting for its timeout.
+  setTimeout(() => process.exit(), 300).unref();
+  return EXIT.ok;
 }

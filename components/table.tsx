@@ -1,4 +1,4 @@
-import { memo, useMemo, useState, type ReactNode } from 'react';
+import { Fragment, memo, useMemo, useState, type ReactNode } from 'react';
 import { Box, Text } from 'ink';
 import { displayWidth, padToWidth, toSingleLine, truncateToWidth } from '../src/text/display-width';
 
@@ -17,6 +17,11 @@ export interface Column<T> {
   minWidth?: number;
   /** Share of the leftover width, relative to the other columns' grow. Default 0 (no growth). */
   grow?: number;
+  /**
+   * When the columns do not all fit, those with the lowest priority are dropped first (ties:
+   * the rightmost first). Default 0, so by default columns are dropped from the right.
+   */
+  priority?: number;
   /** Alignment of the cell text within the column. Default 'left'. */
   align?: 'left' | 'right';
   /** The cell's text (plain text; newlines and escape characters are shown as spaces). */
@@ -27,6 +32,12 @@ export interface Column<T> {
   dim?: (row: T) => boolean;
   /** Whether the cell is drawn bold. Default: never. */
   bold?: (row: T) => boolean;
+  /**
+   * Draws the cell as a component instead of `value`'s text, for cells that change on their
+   * own (a live countdown re-renders itself without re-rendering the row). What it draws must
+   * be exactly `width` columns on one line. Default: none (the cell is `value`'s text).
+   */
+  cell?: (row: T, width: number) => ReactNode;
 }
 
 export interface TableProps<T> {
@@ -81,19 +92,25 @@ export function visibleWindow(total: number, height: number, selected: number, p
 /**
  * Sizes `columns` to fit `available` terminal columns, one space between neighbours. Fixed
  * columns keep their width; the others start at their minWidth and share the leftover by grow.
- * When even that is too wide, columns are dropped from the right; a lone first column that is
- * still too wide is narrowed to fit.
+ * When even that is too wide, columns are dropped, lowest priority first, then from the right;
+ * a lone column that is still too wide is narrowed to fit.
  */
 export function layoutColumns<T>(columns: readonly Column<T>[], available: number): PlacedColumn<T>[] {
   if (!(available > 0) || columns.length === 0) return [];
   const base = columns.map((column) => Math.max(1, Math.floor(column.width ?? column.minWidth ?? displayWidth(column.header))));
 
-  let shown = columns.length;
-  const neededFor = (n: number) => base.slice(0, n).reduce((sum, w) => sum + w, 0) + (n - 1);
-  while (shown > 1 && neededFor(shown) > available) shown -= 1;
+  const kept = columns.map((_, index) => index);
+  const neededFor = (indices: readonly number[]) => indices.reduce((sum, index) => sum + (base[index] ?? 1), 0) + (indices.length - 1);
+  while (kept.length > 1 && neededFor(kept) > available) {
+    let drop = kept.length - 1;
+    for (let position = kept.length - 2; position >= 0; position -= 1) {
+      if ((columns[kept[position]!]!.priority ?? 0) < (columns[kept[drop]!]!.priority ?? 0)) drop = position;
+    }
+    kept.splice(drop, 1);
+  }
 
-  const placed = columns.slice(0, shown).map((column, index) => ({ column, width: base[index] ?? 1 }));
-  const needed = neededFor(shown);
+  const placed = kept.map((index) => ({ column: columns[index]!, width: base[index] ?? 1 }));
+  const needed = neededFor(kept);
   if (needed > available) {
     // Only the first column is left and it alone is too wide.
     return placed.map((entry) => ({ ...entry, width: available }));
@@ -203,8 +220,14 @@ function TableRowLine<T>({ row, layout, width, isSelected, focused, color }: Tab
       plain += ' ';
       lineWidth += 1;
     }
-    const text = padToWidth(toSingleLine(column.value(row)), columnWidth, column.align);
     lineWidth += columnWidth;
+    if (column.cell !== undefined) {
+      if (plain) parts.push(plain);
+      plain = '';
+      parts.push(<Fragment key={column.key}>{column.cell(row, columnWidth)}</Fragment>);
+      return;
+    }
+    const text = padToWidth(toSingleLine(column.value(row)), columnWidth, column.align);
     const cellColor = color ? column.color?.(row) : undefined;
     const dim = color && (column.dim?.(row) ?? false);
     const bold = column.bold?.(row) ?? false;

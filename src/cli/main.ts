@@ -64,8 +64,9 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       return runFeed(context);
     }
     case 'dashboard': {
-      // Not a terminal on both ends: behave as --once (cli.md), never "Raw mode is not supported".
-      if (options.once || !io.stdoutIsTty || !io.stdinIsTty) return runOnce(context);
+      // Output not a terminal: behave as --once (cli.md). Input not a terminal (a schedule piped
+      // in with -s -): the dashboard reads keys from /dev/tty, or falls back to --once.
+      if (options.once || !io.stdoutIsTty) return runOnce(context);
       const { runDashboard } = await import('../../components/run-dashboard');
       return runDashboard(context);
     }

@@ -32,6 +32,9 @@ export function sourceStateText(report: SourceReport, now: number): string {
     const age = report.fetchedAt === null ? 'cached' : `cached ${ageText(now - report.fetchedAt)} ago`;
     return `${label}: ${report.detail === 'offline' ? 'offline, ' : report.detail ? `${report.detail}, ` : ''}${age}`;
   }
-  if (report.fetchedAt !== null) return `${label}: ${ageText(now - report.fetchedAt)} old${problems}`;
+  if (report.fetchedAt !== null) {
+    const age = ageText(now - report.fetchedAt);
+    return `${label}: ${age === 'just now' ? 'fetched just now' : `${age} old`}${problems}`;
+  }
   return `${label}: loaded${problems}`;
 }

@@ -122,7 +122,22 @@ export const KEYS = {
   ctrlC: '\u0003',
 } as const;
 
-const tick = () => new Promise<void>((resolve) => setTimeout(resolve, 5));
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Waits until the screen has settled: Ink hands a lone ESC over on the next turn of the event
+ * loop (it might start a sequence), React draws on a later turn still, and a frame takes a few
+ * milliseconds (more on a busy machine). Settled = no new frame for 15 ms.
+ */
+async function settle(terminal: FakeTerminal): Promise<void> {
+  await new Promise<void>((resolve) => setImmediate(resolve));
+  const deadline = performance.now() + 2000;
+  let frames = -1;
+  while (frames !== terminal.frames.length && performance.now() < deadline) {
+    frames = terminal.frames.length;
+    await sleep(15);
+  }
+}
 
 export interface Dashboard {
   context: Context;
@@ -134,6 +149,8 @@ export interface Dashboard {
   raw(): string;
   /** Types each argument as one key press (a string of several characters is a paste). */
   press(...keys: string[]): Promise<void>;
+  /** Waits until the screen shows `text` (data loads in the background); fails after `timeout` ms. */
+  waitFor(text: string, timeout?: number): Promise<void>;
   exited(): boolean;
   unmount(): void;
 }
@@ -176,7 +193,7 @@ export async function renderDashboard(options: DashboardOptions = {}): Promise<D
     exited = true;
   });
   // useInput subscribes in an effect, after the first frame.
-  await tick();
+  await settle(terminal);
   const raw = () => terminal.frames.at(-1) ?? '';
   return {
     context,
@@ -186,7 +203,14 @@ export async function renderDashboard(options: DashboardOptions = {}): Promise<D
     async press(...keys) {
       for (const key of keys) {
         keyboard.write(key);
-        await tick();
+        await settle(terminal);
+      }
+    },
+    async waitFor(text, timeout = 3000) {
+      const deadline = performance.now() + timeout;
+      while (!raw().replace(ANSI, '').includes(text)) {
+        if (performance.now() > deadline) throw new Error(`waited ${timeout} ms for "${text}"; the screen shows:\n${raw().replace(ANSI, '')}`);
+        await sleep(10);
       }
     },
     exited: () => exited,

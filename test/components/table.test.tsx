@@ -178,6 +178,17 @@ describe('layoutColumns', () => {
     }
   });
 
+  it('drops the least important column first when columns say which matter', () => {
+    const ranked: Column<Milestone>[] = [
+      { key: 'when', header: 'When', width: 10, priority: 3, value: (row) => row.when },
+      { key: 'project', header: 'Project', minWidth: 10, priority: 1, value: (row) => row.project },
+      { key: 'title', header: 'Title', minWidth: 10, grow: 1, priority: 2, value: (row) => row.title },
+    ];
+    expect(layoutColumns(ranked, 32).map((placed) => placed.column.key)).toEqual(['when', 'project', 'title']);
+    expect(layoutColumns(ranked, 31).map((placed) => placed.column.key)).toEqual(['when', 'title']);
+    expect(layoutColumns(ranked, 20).map((placed) => placed.column.key)).toEqual(['when']);
+  });
+
   it('shrinks growing columns to their minimum, then drops columns from the right', () => {
     expect(widths(30)).toEqual([12, 10, 6]);
     expect(widths(29)).toEqual([14, 14]);

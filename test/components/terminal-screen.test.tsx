@@ -1,0 +1,93 @@
+// The screen rewrites only what changed, at absolute rows, and puts the terminal back.
+import { EventEmitter } from 'node:events';
+import { describe, expect, it } from 'vitest';
+import { createTerminalScreen, screenUpdate } from '../../components/terminal-screen';
+
+class Terminal extends EventEmitter {
+  written = '';
+  columns = 20;
+  rows = 4;
+  write(text: string) {
+    this.written += text;
+    return true;
+  }
+}
+
+describe('screenUpdate', () => {
+  it('a ticking clock rewrites its own line and nothing else', () => {
+    const update = screenUpdate(['radar 22:44:57', 'Milestones', 'Meetings'], ['radar 22:44:58', 'Milestones', 'Meetings'], 10);
+    expect(update).toBe('\u001b[1;1H\u001b[2Kradar 22:44:58');
+  });
+
+  it('an unchanged frame writes nothing', () => {
+    expect(screenUpdate(['a', 'b'], ['a', 'b'], 10)).toBe('');
+  });
+
+  it('a shorter frame clears the rows it no longer uses; nothing goes below the last row', () => {
+    expect(screenUpdate(['a', 'b', 'c'], ['a'], 10)).toBe('\u001b[2;1H\u001b[2K\u001b[3;1H\u001b[2K');
+    expect(screenUpdate([], ['a', 'b', 'c'], 2)).toBe('\u001b[1;1H\u001b[2Ka\u001b[2;1H\u001b[2Kb');
+  });
+
+  it('a row is cleared before it is written, so a full-width line keeps its last character', () => {
+    expect(screenUpdate([], ['abcd'], 2)).toBe('\u001b[1;1H\u001b[2Kabcd');
+  });
+});
+
+describe('createTerminalScreen', () => {
+  it('opens on the alternate screen, draws frames, and leaves everything as it was on close', () => {
+    const terminal = new Terminal();
+    const screen = createTerminalScreen(terminal);
+    screen.open();
+    expect(terminal.written).toContain('\u001b[?1049h');
+    expect(terminal.written).toContain('\u001b[?25l');
+    screen.output.write('one\ntwo');
+    expect(terminal.written).toContain('\u001b[1;1H\u001b[2Kone\u001b[2;1H\u001b[2Ktwo');
+    terminal.written = '';
+    screen.output.write('one\nTWO');
+    expect(terminal.written).toBe('\u001b[?2026h\u001b[2;1H\u001b[2KTWO\u001b[?2026l');
+    screen.close();
+    expect(terminal.written).toContain('\u001b[?25h');
+    expect(terminal.written).toContain('\u001b[?1049l');
+    expect(terminal.written).toContain('\u001b[?7h');
+    terminal.written = '';
+    screen.close();
+    expect(terminal.written).toBe('');
+  });
+
+  it('Ink’s own cursor codes and empty writes are not frames', () => {
+    const terminal = new Terminal();
+    const screen = createTerminalScreen(terminal);
+    screen.open();
+    screen.output.write('frame');
+    terminal.written = '';
+    screen.output.write('\u001b[?25h');
+    screen.output.write('');
+    expect(terminal.written).toBe('');
+  });
+
+  it('after a resize the next frame is drawn whole, and Ink hears about the resize', () => {
+    const terminal = new Terminal();
+    const screen = createTerminalScreen(terminal);
+    let heard = 0;
+    screen.output.on('resize', () => (heard += 1));
+    screen.open();
+    screen.output.write('a\nb');
+    terminal.columns = 30;
+    terminal.emit('resize');
+    expect(heard).toBe(1);
+    expect(screen.output.columns).toBe(30);
+    terminal.written = '';
+    screen.output.write('a\nb');
+    expect(terminal.written).toContain('\u001b[1;1H\u001b[2Ka\u001b[2;1H\u001b[2Kb');
+  });
+
+  it('rings the bell only while open', () => {
+    const terminal = new Terminal();
+    const screen = createTerminalScreen(terminal);
+    screen.bell();
+    expect(terminal.written).toBe('');
+    screen.open();
+    screen.bell();
+    expect(terminal.written.endsWith('\u0007')).toBe(true);
+  });
+});
