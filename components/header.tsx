@@ -1,6 +1,6 @@
 import { Box, Text } from 'ink';
 import { memo, type ReactNode } from 'react';
-import { nextLine } from '../src/cli/commands';
+import { nextLine } from '../src/views/cells';
 import type { SourceReport } from '../src/model/types';
 import { toSingleLine } from '../src/text/display-width';
 import { formatCountdown } from '../src/time/countdown';

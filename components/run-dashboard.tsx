@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import tty from 'node:tty';
 import { render, type Instance } from 'ink';
 import { CONFIG_DEFAULTS } from '../src/config/config-store';
-import { EXIT, load } from '../src/cli/commands';
+import { EXIT, load } from '../src/cli/run-load';
 import type { Context } from '../src/cli/context';
 import { runOnce } from '../src/cli/once';
 import { isRemote } from '../src/load/load-sources';

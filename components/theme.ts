@@ -2,7 +2,7 @@
 // off-hours, alarms); under NO_COLOR or --no-color the plain theme keeps only bold and
 // underline, and the components add words or marks where colour alone would have said it.
 import { createContext, useContext } from 'react';
-import { urgency } from '../src/cli/commands';
+import { urgency } from '../src/cli/run-load';
 
 export type Role =
   /** The schedule's name and the pane titles. */

@@ -1,39 +1,17 @@
 // The non-interactive commands: list, next, validate and --once. Each turns a loaded schedule
 // into text or JSON through the same selectors the dashboard uses.
 import { formatDiagnostic, type Diagnostic, type Priority } from '../model/types';
-import { loadSources, type LoadResult } from '../load/load-sources';
-import { instantToZoned, zoneAbbreviation } from '../time/zoned';
-import { formatCountdown } from '../time/countdown';
 import { gapCells, meetingCells, milestoneCells, priorityCells, type MilestoneCells } from '../views/cells';
 import { liaisonGaps } from '../views/gaps';
-import { envelope, gapJson, meetingJson, milestoneJson, nextJson, priorityJson } from '../views/json-items';
-import { nextOccurrence, upcomingOccurrences, type Occurrence } from '../views/meetings';
+import { envelope, gapJson, meetingJson, milestoneJson, priorityJson } from '../views/json-items';
+import { upcomingOccurrences, type Occurrence } from '../views/meetings';
 import { milestonesInView, type MilestoneRow } from '../views/milestones';
 import { prioritiesInView } from '../views/priorities';
 import type { ListWhat } from './args';
 import type { Context } from './context';
+import { DEFAULT_DAYS, EXIT, load, reportLoad, urgency } from './run-load';
 import { colorWanted, makePaint, type Paint } from './paint';
 import { renderTextTable, type TextColumn } from './text-table';
-
-export const EXIT = { ok: 0, sourceErrors: 1, usage: 2, nothingLoaded: 3 } as const;
-
-export const DEFAULT_DAYS = { meetings: 14, milestones: 180 } as const;
-
-export async function load(context: Context, offline = context.options.offline): Promise<LoadResult> {
-  return loadSources(context.sources, {
-    offline,
-    cacheDir: context.cacheDir,
-    now: context.io.clock,
-    readStdin: context.io.readStdin,
-  });
-}
-
-/** 3 when nothing loaded, 1 when some source has errors, else 0; errors go to stderr. */
-export function reportLoad(context: Context, loaded: LoadResult): number {
-  for (const report of loaded.reports) for (const error of report.errors) context.io.stderr(`${error}\n`);
-  if (loaded.reports.every((report) => report.status === 'failed')) return EXIT.nothingLoaded;
-  return loaded.reports.some((report) => report.errors.length > 0) ? EXIT.sourceErrors : EXIT.ok;
-}
 
 function paintFor(context: Context): Paint {
   return makePaint(colorWanted(context.options.color, context.io.stdoutIsTty, context.io.env));
@@ -71,14 +49,6 @@ export async function runList(context: Context, what: ListWhat): Promise<number>
     else out(gaps.length === 0 ? ['No liaison gaps.'] : renderTextTable(gaps.map(gapCells), [{ header: 'Project', value: (c) => c.project }, { header: 'Missing liaison', value: (c) => c.role, flexible: true }], paint, maxWidth));
   }
   return code;
-}
-
-/** Red under an hour, yellow under a day, dim once past. */
-export function urgency(milliseconds: number): 'red' | 'yellow' | 'dim' | null {
-  if (milliseconds < 0) return 'dim';
-  if (milliseconds < 3_600_000) return 'red';
-  if (milliseconds < 86_400_000) return 'yellow';
-  return null;
 }
 
 /** The text tables of `radar list` and `--once`: the same columns in both. */
@@ -129,37 +99,6 @@ export function priorityTable(priorities: readonly Priority[], paint: Paint, max
     paint,
     maxWidth,
   );
-}
-
-/**
- * One line for a status bar: "Nova team meeting in 1h 15m — Thu 22:00 BST (21:00 UTC)
- * #openstack-meeting".
- */
-export function nextLine(occurrence: Occurrence, zone: string, now: number): string {
-  const start = instantToZoned(occurrence.start, zone);
-  const day = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'][start.weekday - 1];
-  const local = `${day} ${start.time} ${zoneAbbreviation(occurrence.start, zone)}`;
-  const ownZone = occurrence.meeting.zone;
-  const ownClock = `${instantToZoned(occurrence.start, ownZone).time} ${zoneAbbreviation(occurrence.start, ownZone)}`;
-  const seconds = Math.floor((occurrence.start - now) / 1000);
-  const when = seconds > 0 ? `in ${formatCountdown(seconds)}` : `now (started ${seconds > -60 ? 'just now' : `${formatCountdown(seconds)} ago`})`;
-  const own = ownClock === `${start.time} ${zoneAbbreviation(occurrence.start, zone)}` ? '' : ` (${ownClock})`;
-  const where = occurrence.where === null ? '' : ` ${occurrence.where}`;
-  return `${occurrence.meeting.title} ${when} — ${local}${own}${where}`;
-}
-
-export async function runNext(context: Context): Promise<number> {
-  const loaded = await load(context);
-  const code = reportLoad(context, loaded);
-  const days = context.options.days ?? DEFAULT_DAYS.meetings;
-  const next = nextOccurrence(loaded.schedule, context.now, days, context.filter);
-  if (context.options.json) {
-    const item = next === null ? null : nextJson(next, context.zone, context.now);
-    context.io.stdout(`${JSON.stringify(envelope(context.now, context.zone, loaded.reports, 'item', item), null, 2)}\n`);
-  } else {
-    context.io.stdout(next === null ? `No meeting in the next ${days} days\n` : `${nextLine(next, context.zone, context.now)}\n`);
-  }
-  return code;
 }
 
 export async function runValidate(context: Context): Promise<number> {

@@ -2,10 +2,9 @@
 // never a stack trace.
 import packageJson from '../../package.json';
 import { parseArgs } from './args';
-import { EXIT, runList, runNext, runValidate } from './commands';
 import { resolveContext, type Io } from './context';
 import { HELP } from './help';
-import { runOnce } from './once';
+import { EXIT } from './run-load';
 
 function readStdin(): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -49,12 +48,13 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   }
 
   switch (command.name) {
+    // Each command loads only its own code: `radar next` runs in shell prompts.
     case 'list':
-      return runList(context, command.what);
+      return (await import('./commands')).runList(context, command.what);
     case 'next':
-      return runNext(context);
+      return (await import('./next-command')).runNext(context);
     case 'validate':
-      return runValidate(context);
+      return (await import('./commands')).runValidate(context);
     case 'export': {
       const { runExportIcs } = await import('../export/ics-command');
       return runExportIcs(context);
@@ -66,7 +66,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     case 'dashboard': {
       // Output not a terminal: behave as --once (cli.md). Input not a terminal (a schedule piped
       // in with -s -): the dashboard reads keys from /dev/tty, or falls back to --once.
-      if (options.once || !io.stdoutIsTty) return runOnce(context);
+      if (options.once || !io.stdoutIsTty) return (await import('./once')).runOnce(context);
       const { runDashboard } = await import('../../components/run-dashboard');
       return runDashboard(context);
     }

@@ -2,13 +2,14 @@
 // terminals where an interactive app makes no sense.
 import type { LoadResult } from '../load/load-sources';
 import { instantToZoned, zoneAbbreviation } from '../time/zoned';
-import { formatLocal, gapCells } from '../views/cells';
+import { formatLocal, gapCells, nextLine } from '../views/cells';
 import { liaisonGaps } from '../views/gaps';
 import { nextOccurrence, upcomingOccurrences } from '../views/meetings';
 import { milestonesInView } from '../views/milestones';
 import { prioritiesInView } from '../views/priorities';
 import { sourceStateText } from '../views/source-state';
-import { DEFAULT_DAYS, load, reportLoad, meetingTable, milestoneTable, nextLine, priorityTable, urgency } from './commands';
+import { meetingTable, milestoneTable, priorityTable } from './commands';
+import { DEFAULT_DAYS, load, reportLoad, urgency } from './run-load';
 import type { Context } from './context';
 import { colorWanted, makePaint } from './paint';
 

@@ -4,7 +4,7 @@ import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { Context } from '../cli/context';
 
-export { reportLoad as loadExitCode } from '../cli/commands';
+export { reportLoad as loadExitCode } from '../cli/run-load';
 
 /**
  * Writes `text` to `-o <file>` (`-` or no `-o`: standard output). A file is replaced in one

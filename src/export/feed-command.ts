@@ -1,6 +1,6 @@
 // `radar feed <source>… [-o file]`: the sources merged into one normalized format-v1 JSON feed.
 import type { Context } from '../cli/context';
-import { EXIT, load } from '../cli/commands';
+import { EXIT, load } from '../cli/run-load';
 import { loadExitCode, writeOutput } from './command-output';
 import { feedText, scheduleToFeed } from './feed';
 

@@ -1,6 +1,6 @@
 // `radar export ics [-o file]`: the meetings and milestones in view as an iCalendar file.
 import type { Context } from '../cli/context';
-import { DEFAULT_DAYS, EXIT, load } from '../cli/commands';
+import { DEFAULT_DAYS, EXIT, load } from '../cli/run-load';
 import { loadExitCode, writeOutput } from './command-output';
 import { scheduleToIcs } from './ics';
 

@@ -10,7 +10,8 @@ const controlCharacters = /[\u0000-\u001f\u007f-\u009f]+/g;
 const ellipsis = '…';
 const ellipsisWidth = 1;
 
-const graphemes = new Intl.Segmenter();
+// Created on first use: building a segmenter costs milliseconds at start-up.
+let graphemes: Intl.Segmenter | null = null;
 
 /** Columns `s` occupies in a terminal (emoji and CJK count 2, combining marks 0). */
 export function displayWidth(s: string): number {
@@ -62,7 +63,7 @@ function fitToWidth(s: string, width: number): Fitted {
   const budget = columns - ellipsisWidth;
   let used = 0;
   let end = 0;
-  for (const { segment, index } of graphemes.segment(s)) {
+  for (const { segment, index } of (graphemes ??= new Intl.Segmenter()).segment(s)) {
     const segmentWidth = stringWidth(segment);
     if (used + segmentWidth > budget) break;
     used += segmentWidth;

@@ -148,3 +148,21 @@ export interface GapCells {
 export function gapCells(gap: LiaisonGap): GapCells {
   return { project: gap.projectName === gap.project ? gap.project : `${gap.projectName} (${gap.project})`, role: gap.roleName };
 }
+
+/**
+ * One line for a status bar: "Nova team meeting in 1h 15m — Thu 22:00 BST (21:00 UTC)
+ * #openstack-meeting".
+ */
+export function nextLine(occurrence: Occurrence, zone: string, now: number): string {
+  const start = instantToZoned(occurrence.start, zone);
+  const day = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'][start.weekday - 1];
+  const local = `${day} ${start.time} ${zoneAbbreviation(occurrence.start, zone)}`;
+  const ownZone = occurrence.meeting.zone;
+  const ownClock = `${instantToZoned(occurrence.start, ownZone).time} ${zoneAbbreviation(occurrence.start, ownZone)}`;
+  const seconds = Math.floor((occurrence.start - now) / 1000);
+  const when = seconds > 0 ? `in ${formatCountdown(seconds)}` : `now (started ${seconds > -60 ? 'just now' : `${formatCountdown(seconds)} ago`})`;
+  const own = ownClock === `${start.time} ${zoneAbbreviation(occurrence.start, zone)}` ? '' : ` (${ownClock})`;
+  const where = occurrence.where === null ? '' : ` ${occurrence.where}`;
+  return `${occurrence.meeting.title} ${when} — ${local}${own}${where}`;
+}
+

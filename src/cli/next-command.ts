@@ -1,0 +1,22 @@
+// `radar next`: one line for a status bar or a prompt, or --json. Called on every refresh of
+// a prompt, so it imports nothing it does not need.
+import { nextLine } from '../views/cells';
+import { envelope, nextJson } from '../views/json-items';
+import { nextOccurrence } from '../views/meetings';
+import type { Context } from './context';
+import { DEFAULT_DAYS, load, reportLoad } from './run-load';
+
+export async function runNext(context: Context): Promise<number> {
+  const loaded = await load(context);
+  const code = reportLoad(context, loaded);
+  const days = context.options.days ?? DEFAULT_DAYS.meetings;
+  const next = nextOccurrence(loaded.schedule, context.now, days, context.filter);
+  if (context.options.json) {
+    const item = next === null ? null : nextJson(next, context.zone, context.now);
+    context.io.stdout(`${JSON.stringify(envelope(context.now, context.zone, loaded.reports, 'item', item), null, 2)}\n`);
+  } else {
+    context.io.stdout(next === null ? `No meeting in the next ${days} days\n` : `${nextLine(next, context.zone, context.now)}\n`);
+  }
+  return code;
+}
+
