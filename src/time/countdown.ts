@@ -7,14 +7,20 @@
  * never shows more time than is left). A negative span is formatted by its size; callers add
  * 'ago'. Throws RangeError on NaN or an infinite span.
  */
-export function formatCountdown(seconds: number): string {
+/** Whole days, hours, minutes and seconds of a span, truncated toward zero, sign dropped. */
+export function countdownParts(seconds: number): { days: number; hours: number; minutes: number; secs: number } {
   if (!Number.isFinite(seconds)) throw new RangeError(`${seconds} is not a number of seconds`);
   const total = Math.floor(Math.abs(seconds));
-  const days = Math.floor(total / 86_400);
-  const hours = Math.floor((total % 86_400) / 3600);
-  const minutes = Math.floor((total % 3600) / 60);
-  const secs = total % 60;
-  const two = (value: number) => String(value).padStart(2, '0');
+  return { days: Math.floor(total / 86_400), hours: Math.floor((total % 86_400) / 3600), minutes: Math.floor((total % 3600) / 60), secs: total % 60 };
+}
+
+/** Two digits, for a unit that ticks under a larger one. */
+export function two(value: number): string {
+  return String(value).padStart(2, '0');
+}
+
+export function formatCountdown(seconds: number): string {
+  const { days, hours, minutes, secs } = countdownParts(seconds);
   if (days > 0) return `${days}d ${hours}h`;
   if (hours > 0) return `${hours}h ${two(minutes)}m`;
   if (minutes > 0) return `${minutes}m ${two(secs)}s`;

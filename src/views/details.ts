@@ -1,5 +1,6 @@
 // What the dashboard's detail view shows beyond a pane row: a meeting's next occurrences and
 // a countdown to the second.
+import { countdownParts, two } from '../time/countdown';
 import type { Meeting } from '../model/types';
 import { compareOccurrences, DAY, slotOccurrences, type Occurrence } from './meetings';
 
@@ -17,12 +18,7 @@ export function nextOccurrencesOf(meeting: Meeting, now: number, count: number, 
 
 /** '5d 02h 15m 03s', '2h 05m 00s', '12m 03s', '0s': every unit down to the second. */
 export function exactCountdown(seconds: number): string {
-  const total = Math.floor(Math.abs(seconds));
-  const days = Math.floor(total / 86_400);
-  const hours = Math.floor((total % 86_400) / 3600);
-  const minutes = Math.floor((total % 3600) / 60);
-  const secs = total % 60;
-  const two = (value: number) => String(value).padStart(2, '0');
+  const { days, hours, minutes, secs } = countdownParts(seconds);
   if (days > 0) return `${days}d ${two(hours)}h ${two(minutes)}m ${two(secs)}s`;
   if (hours > 0) return `${hours}h ${two(minutes)}m ${two(secs)}s`;
   if (minutes > 0) return `${minutes}m ${two(secs)}s`;
