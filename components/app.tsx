@@ -18,7 +18,7 @@ import { DetailView, detailMaxScroll, type DetailItem, type DetailSettings } fro
 import { Header, headerHeight } from './header';
 import { HelpOverlay, helpMaxScroll } from './help-overlay';
 import { HintsLine } from './hints-line';
-import { matchKey, type KeyContext, type Match, type Movement } from './keymap';
+import { inkKey, matchKey, type KeyContext, type Match, type Movement } from './keymap';
 import { Pane } from './pane';
 import { gapColumns, groupGaps, meetingColumns, milestoneColumns, priorityColumns, type GapRow } from './pane-columns';
 import { pickerPageSize, ProjectPicker } from './project-picker';
@@ -222,7 +222,7 @@ function Dashboard({ context, initial, access, width, height, onBell }: Dashboar
       if (input.length > 1 && !key.ctrl && !key.meta) {
         for (const character of input) {
           const where = keyContext(latest.current.state);
-          const one = matchKey(where, character, plainKey(character));
+          const one = matchKey(where, character, inkKey({ shift: /[A-Z]/.test(character) }));
           if (one !== null) handleMatch(one, character, where, latest.current, act, effects);
         }
       }
@@ -309,32 +309,6 @@ function Dashboard({ context, initial, access, width, height, onBell }: Dashboar
 }
 
 const noBell = () => undefined;
-
-/** The Key Ink reports for one printable character. */
-function plainKey(character: string): Key {
-  return {
-    upArrow: false,
-    downArrow: false,
-    leftArrow: false,
-    rightArrow: false,
-    pageDown: false,
-    pageUp: false,
-    home: false,
-    end: false,
-    return: false,
-    escape: false,
-    ctrl: false,
-    shift: /[A-Z]/.test(character),
-    tab: false,
-    backspace: false,
-    delete: false,
-    meta: false,
-    super: false,
-    hyper: false,
-    capsLock: false,
-    numLock: false,
-  };
-}
 
 interface PaneRows {
   milestones: readonly MilestoneRow[];

@@ -265,3 +265,30 @@ export function hintsFor(context: KeyContext): { keys: string; hint: string }[] 
     hint: binding.hint ?? '',
   }));
 }
+
+/** A Key as Ink reports it, nothing pressed but `pressed`: for keys that arrive as text. */
+export function inkKey(pressed: Partial<Key> = {}): Key {
+  return {
+    upArrow: false,
+    downArrow: false,
+    leftArrow: false,
+    rightArrow: false,
+    pageDown: false,
+    pageUp: false,
+    home: false,
+    end: false,
+    return: false,
+    escape: false,
+    ctrl: false,
+    shift: false,
+    tab: false,
+    backspace: false,
+    delete: false,
+    meta: false,
+    super: false,
+    hyper: false,
+    capsLock: false,
+    numLock: false,
+    ...pressed,
+  };
+}

@@ -1,33 +1,8 @@
 // The key map is the one table behind the keys, the help and the hints line.
-import type { Key } from 'ink';
 import { describe, expect, it } from 'vitest';
-import { helpSections, hintsFor, KEYMAP, keysLabel, matchKey } from '../../components/keymap';
+import { helpSections, hintsFor, inkKey, KEYMAP, keysLabel, matchKey } from '../../components/keymap';
 
-function key(overrides: Partial<Key> = {}): Key {
-  return {
-    upArrow: false,
-    downArrow: false,
-    leftArrow: false,
-    rightArrow: false,
-    pageDown: false,
-    pageUp: false,
-    home: false,
-    end: false,
-    return: false,
-    escape: false,
-    ctrl: false,
-    shift: false,
-    tab: false,
-    backspace: false,
-    delete: false,
-    meta: false,
-    super: false,
-    hyper: false,
-    capsLock: false,
-    numLock: false,
-    ...overrides,
-  };
-}
+const key = inkKey;
 
 describe('matchKey', () => {
   it('the keys of the issue do what it says in the panes', () => {
