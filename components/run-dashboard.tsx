@@ -57,7 +57,8 @@ export async function runDashboard(context: Context): Promise<number> {
     watch: (onChange) => watchFiles(context.sources, () => onChange()),
     hasRemote: context.sources.some(isRemote),
     offline: context.options.offline,
-    refreshMs: (context.config.refreshMinutes ?? CONFIG_DEFAULTS.refreshMinutes) * 60_000,
+    // setTimeout fires at once past 2^31-1 ms (about 24.8 days): a larger refreshMinutes means "rarely".
+    refreshMs: Math.min((context.config.refreshMinutes ?? CONFIG_DEFAULTS.refreshMinutes) * 60_000, 2_147_483_647),
   };
 
   const screen = createTerminalScreen(stdout);
