@@ -1,7 +1,9 @@
 // Bundles the program into one ESM file: it starts in about half the time of tsc's output
 // (measured: see README "Performance"), and NODE_ENV=production drops React's dev checks.
 import { rmSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { build } from 'esbuild';
+import { NARROW_TEXT_SOURCE } from './narrow-text.mjs';
 
 rmSync('dist', { recursive: true, force: true });
 
@@ -24,6 +26,54 @@ await build({
   // ink loads its devtools only when DEV=true; react-devtools-core is not installed, and an
   // external import would be hoisted to the top of the bundle and fail. An empty module stands in.
   plugins: [
+    {
+      // Ink builds a new width/ANSI cache for every frame, so each frame re-tokenizes every
+      // line of the screen although a key press changes two rows: about 80% of a key press's
+      // 45 ms on the large schedule (measured with --cpu-prof). One cache kept across frames,
+      // emptied when it grows large, makes unchanged lines free.
+      name: 'ink-output-cache-across-frames',
+      setup(build) {
+        build.onLoad({ filter: /[\\/]ink[\\/]build[\\/]output\.js$/ }, async (args) => {
+          const source = await readFile(args.path, 'utf8');
+          const patched = source
+            .replace('caches = new OutputCaches();', 'caches = sharedOutputCaches();')
+            .replace(
+              'export default class Output {',
+              [
+                'let radarSharedCaches = new OutputCaches();',
+                'function sharedOutputCaches() {',
+                '    if (radarSharedCaches.styledChars.size + radarSharedCaches.widths.size > 20000) radarSharedCaches = new OutputCaches();',
+                '    return radarSharedCaches;',
+                '}',
+                'export default class Output {',
+              ].join('\n'),
+            );
+          if (patched === source || !patched.includes('caches = sharedOutputCaches();')) {
+            throw new Error('ink/build/output.js changed: review the ink-output-cache-across-frames patch in scripts/build.mjs');
+          }
+          return { contents: patched, loader: 'js' };
+        });
+      },
+    },
+    {
+      // Every pane line has box-drawing borders, so string-width's ASCII fast path never
+      // applies and each line goes through Intl.Segmenter and an emoji regex per grapheme: the
+      // largest cost left in a key press. Characters that are one column each (checked against
+      // string-width in test/unit/display-width.test.ts) take a fast path too.
+      name: 'string-width-narrow-fast-path',
+      setup(build) {
+        build.onLoad({ filter: /[\\/]string-width[\\/]index\.js$/ }, async (args) => {
+          const source = await readFile(args.path, 'utf8');
+          // After ANSI codes are stripped, before the segmenter: the styled lines Ink measures qualify too.
+          const patched = source.replace(
+            '\tlet width = 0;\n\tconst eastAsianWidthOptions',
+            `\tif (ambiguousIsNarrow && /${NARROW_TEXT_SOURCE}/.test(string)) {\n\t\treturn string.length;\n\t}\n\n\tlet width = 0;\n\tconst eastAsianWidthOptions`,
+          );
+          if (patched === source) throw new Error('string-width changed: review the string-width-narrow-fast-path patch in scripts/build.mjs');
+          return { contents: patched, loader: 'js' };
+        });
+      },
+    },
     {
       name: 'no-devtools',
       setup(build) {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { displayWidth, padToWidth, toSingleLine, truncateToWidth } from '../../src/text/display-width';
+import stringWidth from 'string-width';
 
 describe('displayWidth counts terminal columns, not characters', () => {
   it('a plain ASCII title takes one column per letter', () => {
@@ -86,5 +87,23 @@ describe('toSingleLine', () => {
     expect(toSingleLine('a\r\nb\tc')).toBe('a b c');
     expect(toSingleLine('\u001b[2Jwiped')).toBe(' [2Jwiped');
     expect(toSingleLine('新星')).toBe('新星');
+  });
+});
+
+describe('the narrow-text fast path the build gives string-width', () => {
+  it('covers only characters string-width itself counts as one column', async () => {
+    const { NARROW_TEXT_SOURCE } = await import('../../scripts/narrow-text.mjs');
+    const narrow = new RegExp(NARROW_TEXT_SOURCE);
+    let checked = 0;
+    for (let code = 0x20; code <= 0x2fff; code += 1) {
+      const character = String.fromCodePoint(code);
+      if (!narrow.test(character)) continue;
+      expect(stringWidth(character), `U+${code.toString(16)}`).toBe(1);
+      checked += 1;
+    }
+    expect(checked).toBeGreaterThan(300);
+    expect(narrow.test('╭─ Meetings 2/7 ── ☾ Thu 13 Aug 22:00 BST … –')).toBe(true);
+    expect(narrow.test('新星')).toBe(false);
+    expect(narrow.test('⚠️')).toBe(false);
   });
 });

@@ -1,0 +1,1 @@
+export declare const NARROW_TEXT_SOURCE: string;
