@@ -104,7 +104,11 @@ export function milestoneCells(row: MilestoneRow, zone: string, now: number): Mi
     window = `${formatLocal(milestone.start, zone)} ${zoneAbbreviation(milestone.start, zone)}`;
   }
   const seconds = Math.floor((milestone.start - now) / 1000);
-  const countdown = row.current && milestone.end > milestone.start ? `now (until ${formatLocal(milestone.end - 1, milestone.zone).slice(0, -6)})` : relative(seconds);
+  let countdown = relative(seconds);
+  if (row.current && milestone.end > milestone.start) {
+    const last = instantToZoned(milestone.end - 1, milestone.zone);
+    countdown = `now (until ${formatDay(last.date, last.weekday)})`;
+  }
   const projects = milestone.project === null ? '' : typeof milestone.project === 'string' ? milestone.project : milestone.project.join(', ');
   return { title: milestone.title, window, week: row.week ?? '', countdown, kind: milestone.kind, project: projects };
 }
