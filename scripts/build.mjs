@@ -35,9 +35,20 @@ await build({
       setup(build) {
         build.onLoad({ filter: /[\\/]ink[\\/]build[\\/]output\.js$/ }, async (args) => {
           const source = await readFile(args.path, 'utf8');
-          const patched = source
-            .replace('caches = new OutputCaches();', 'caches = sharedOutputCaches();')
-            .replace(
+          // Also: blank cells are one shared object, and a row whose cells are the very same
+          // objects as in the previous frame reuses that frame's string instead of re-encoding
+          // every character's ANSI codes.
+          const replacements = [
+            ['caches = new OutputCaches();', 'caches = sharedOutputCaches();'],
+            [
+              "row.push({\n                    type: 'char',\n                    value: ' ',\n                    fullWidth: false,\n                    styles: [],\n                });",
+              'row.push(RADAR_BLANK_CELL);',
+            ],
+            [
+              '.map(line => {\n            // See https://github.com/vadimdemedes/ink/pull/564#issuecomment-1637022742\n            const lineWithoutEmptyItems = line.filter(item => item !== undefined);\n            return styledCharsToString(lineWithoutEmptyItems).trimEnd();\n        })',
+              '.map((line, y) => radarRowText(y, line))',
+            ],
+            [
               'export default class Output {',
               [
                 'let radarSharedCaches = new OutputCaches();',
@@ -45,10 +56,25 @@ await build({
                 '    if (radarSharedCaches.styledChars.size + radarSharedCaches.widths.size > 20000) radarSharedCaches = new OutputCaches();',
                 '    return radarSharedCaches;',
                 '}',
+                "const RADAR_BLANK_CELL = { type: 'char', value: ' ', fullWidth: false, styles: [] };",
+                'const radarPreviousRows = [];',
+                'function radarRowText(y, line) {',
+                '    const previous = radarPreviousRows[y];',
+                '    if (previous !== undefined && previous.cells.length === line.length && previous.cells.every((cell, x) => cell === line[x])) return previous.text;',
+                '    const text = styledCharsToString(line.filter(item => item !== undefined)).trimEnd();',
+                '    radarPreviousRows[y] = { cells: line, text };',
+                '    return text;',
+                '}',
                 'export default class Output {',
               ].join('\n'),
-            );
-          if (patched === source || !patched.includes('caches = sharedOutputCaches();')) {
+            ],
+          ];
+          let patched = source;
+          for (const [from, to] of replacements) {
+            if (!patched.includes(from)) throw new Error(`ink/build/output.js changed (no ${JSON.stringify(from.slice(0, 40))}): review the ink-output-cache-across-frames patch in scripts/build.mjs`);
+            patched = patched.replace(from, to);
+          }
+          if (patched === source) {
             throw new Error('ink/build/output.js changed: review the ink-output-cache-across-frames patch in scripts/build.mjs');
           }
           return { contents: patched, loader: 'js' };
