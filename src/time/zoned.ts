@@ -211,8 +211,11 @@ export function formatIsoWithOffset(instant: number, zone: string): string {
 // ICU only gives a zone's abbreviation in locales where it is in common use (en-US knows EDT
 // but says GMT+1 for London; en-GB knows BST and CEST, en-AU AEST and LHDT, en-IN IST, …), so
 // several English locales are asked in turn.
-const ABBREVIATION_LOCALES = ['en-US', 'en-GB', 'en-AU', 'en-NZ', 'en-IN', 'en-IE', 'en-ZA', 'en-SG'] as const;
+// ja-JP knows JST and pt-BR knows BRT where no English locale does.
+const ABBREVIATION_LOCALES = ['en-US', 'en-GB', 'en-AU', 'en-NZ', 'en-IN', 'en-IE', 'en-ZA', 'en-SG', 'ja-JP', 'pt-BR'] as const;
 const OFFSET_STYLE = /^GMT[+-]/;
+// An abbreviation people read anywhere: a few Latin capitals (not a localized zone name).
+const ABBREVIATION = /^[A-Z]{2,5}$/;
 const nameFormatters = new Map<string, Intl.DateTimeFormat>();
 // The locale that last knew a zone's abbreviation is asked first next time.
 const preferredLocale = new Map<string, string>();
@@ -239,7 +242,7 @@ export function zoneAbbreviation(instant: number, zone: string): string {
   let offsetStyle = '';
   for (const locale of locales) {
     const name = shortZoneName(instant, zone, locale);
-    if (name !== '' && !OFFSET_STYLE.test(name)) {
+    if (ABBREVIATION.test(name)) {
       preferredLocale.set(zone, locale);
       return name;
     }

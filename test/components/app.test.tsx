@@ -267,7 +267,7 @@ describe('zone, quit, colour', () => {
     await screen.press('z');
     expect(screen.lines()[0]).toContain('Mon 1 Feb 10:00:00 CET');
     await screen.press('z');
-    expect(screen.lines()[0]).toContain('Mon 1 Feb 18:00:00 GMT+9');
+    expect(screen.lines()[0]).toContain('Mon 1 Feb 18:00:00 JST');
   });
 
   it('q quits', async () => {

@@ -148,7 +148,9 @@ describe('showing an instant in a zone', () => {
     expect(zoneAbbreviation(winter, 'Australia/Lord_Howe')).toBe('LHDT');
     expect(zoneAbbreviation(summer, 'Australia/Lord_Howe')).toBe('LHST');
     expect(zoneAbbreviation(summer, 'UTC')).toBe('UTC');
-    expect(zoneAbbreviation(summer, 'Asia/Tokyo')).toBe('GMT+9');
+    expect(zoneAbbreviation(summer, 'Asia/Tokyo')).toBe('JST');
+    expect(zoneAbbreviation(summer, 'America/Sao_Paulo')).toBe('BRT');
+    expect(zoneAbbreviation(summer, 'Asia/Shanghai')).toBe('GMT+8');
   });
 });
 
