@@ -8,7 +8,8 @@ import { formatDay, formatLocal, isOffHours, meetingCells, milestoneCells, prior
 import { exactCountdown, nextOccurrencesOf } from '../src/views/details';
 import type { Occurrence } from '../src/views/meetings';
 import type { MilestoneRow } from '../src/views/milestones';
-import { OFF_HOURS_MARK, type GapRow } from './pane-columns';
+import type { GapRow } from '../src/views/gaps';
+import { OFF_HOURS_MARK } from './pane-columns';
 import { useTheme, type Role } from './theme';
 import { useClock } from './use-clock';
 

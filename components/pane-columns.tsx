@@ -4,28 +4,13 @@ import { Text } from 'ink';
 import type { Priority } from '../src/model/types';
 import { displayWidth, padToWidth, toSingleLine, truncateToWidth } from '../src/text/display-width';
 import { zoneAbbreviation } from '../src/time/zoned';
-import { gapCells, isOffHours, meetingCells, milestoneCells, priorityCells, type WorkHours } from '../src/views/cells';
-import type { LiaisonGap } from '../src/views/gaps';
+import { gapCells, isOffHours, meetingCells, meetingCountdown, milestoneCells, milestoneCountdown, priorityCells, type WorkHours } from '../src/views/cells';
+import type { GapRow } from '../src/views/gaps';
 import type { Occurrence } from '../src/views/meetings';
 import type { MilestoneRow } from '../src/views/milestones';
 import { LiveCell } from './live-cell';
 import type { Column } from './table';
 import { urgencyRole, type Role, type Theme } from './theme';
-
-/** A row of the Liaison gaps pane: the gaps are grouped by project, which is named once. */
-export interface GapRow {
-  gap: LiaisonGap;
-  /** The first gap of its project: the row that names the project and counts its gaps. */
-  first: boolean;
-  /** How many gaps its project has. */
-  count: number;
-}
-
-export function groupGaps(gaps: readonly LiaisonGap[]): GapRow[] {
-  const counts = new Map<string, number>();
-  for (const gap of gaps) counts.set(gap.project, (counts.get(gap.project) ?? 0) + 1);
-  return gaps.map((gap, index) => ({ gap, first: index === 0 || gaps[index - 1]!.project !== gap.project, count: counts.get(gap.project) ?? 0 }));
-}
 
 /** Computes a row's cells once per column set, however many columns ask for them. */
 function perRow<R extends object, C>(compute: (row: R) => C): (row: R) => C {
@@ -74,7 +59,7 @@ export function milestoneColumns(zone: string, now: number, theme: Theme): Colum
       cell: (row, width) => (
         <LiveCell
           width={width}
-          text={(instant) => milestoneCells(row, zone, instant).countdown}
+          text={(instant) => milestoneCountdown(row, instant)}
           role={(instant) => (row.current ? null : urgencyRole(row.milestone.start - instant))}
         />
       ),
@@ -145,7 +130,7 @@ export function meetingColumns(
       cell: (occurrence, width) => (
         <LiveCell
           width={width}
-          text={(instant) => meetingCells(occurrence, zone, instant).countdown}
+          text={(instant) => meetingCountdown(occurrence, instant)}
           role={(instant) =>
             occurrence.skipped ? 'past' : occurrence.start <= instant && instant < occurrence.end ? 'now' : urgencyRole(occurrence.start - instant)
           }

@@ -3,7 +3,7 @@
 import type { LoadResult } from '../load/load-sources';
 import { instantToZoned, zoneAbbreviation } from '../time/zoned';
 import { formatLocal, gapCells, nextLine } from '../views/cells';
-import { liaisonGaps } from '../views/gaps';
+import { groupGaps, liaisonGaps } from '../views/gaps';
 import { nextOccurrence, upcomingOccurrences } from '../views/meetings';
 import { milestonesInView } from '../views/milestones';
 import { prioritiesInView } from '../views/priorities';
@@ -50,15 +50,12 @@ export function onceText(context: Context, loaded: LoadResult): string[] {
   section('Priorities', priorities.length, priorities.length === 0 ? ['none open'] : priorityTable(priorities, paint, width));
 
   const gaps = liaisonGaps(schedule, filter);
-  const byProject = new Map<string, string[]>();
-  for (const gap of gaps) {
-    const project = gapCells(gap).project;
-    byProject.set(project, [...(byProject.get(project) ?? []), gap.roleName]);
+  // One line per project, as the pane groups them.
+  const byProject: string[] = [];
+  for (const row of groupGaps(gaps)) {
+    if (row.first) byProject.push(`${paint(gapCells(row.gap).project, 'bold')}: ${row.gap.roleName}`);
+    else byProject[byProject.length - 1] += `, ${row.gap.roleName}`;
   }
-  section(
-    'Liaison gaps',
-    gaps.length,
-    gaps.length === 0 ? ['none'] : [...byProject].map(([project, roles]) => `${paint(project, 'bold')}: ${roles.join(', ')}`),
-  );
+  section('Liaison gaps', gaps.length, gaps.length === 0 ? ['none'] : byProject);
   return lines;
 }

@@ -213,7 +213,6 @@ export function formatIsoWithOffset(instant: number, zone: string): string {
 // several English locales are asked in turn.
 // ja-JP knows JST and pt-BR knows BRT where no English locale does.
 const ABBREVIATION_LOCALES = ['en-US', 'en-GB', 'en-AU', 'en-NZ', 'en-IN', 'en-IE', 'en-ZA', 'en-SG', 'ja-JP', 'pt-BR'] as const;
-const OFFSET_STYLE = /^GMT[+-]/;
 // An abbreviation people read anywhere: a few Latin capitals (not a localized zone name).
 const ABBREVIATION = /^[A-Z]{2,5}$/;
 const nameFormatters = new Map<string, Intl.DateTimeFormat>();

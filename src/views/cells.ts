@@ -59,21 +59,25 @@ export function isOffHours(instant: number, zone: string, hours: WorkHours | nul
   return minute < hours.startMinute || minute >= hours.endMinute;
 }
 
+/** The countdown words alone: what a live cell redraws on every tick. */
+export function meetingCountdown(occurrence: Occurrence, now: number): string {
+  if (occurrence.skipped) return 'skipped';
+  if (occurrence.start <= now && now < occurrence.end) return 'now';
+  return relative(Math.floor((occurrence.start - now) / 1000));
+}
+
 export function meetingCells(occurrence: Occurrence, zone: string, now: number, hours: WorkHours | null = null): MeetingCells {
   const own = occurrence.meeting.zone;
-  const sameClock =
-    own === zone || zoneAbbreviation(occurrence.start, own) + instantToZoned(occurrence.start, own).time ===
-      zoneAbbreviation(occurrence.start, zone) + instantToZoned(occurrence.start, zone).time;
-  const seconds = Math.floor((occurrence.start - now) / 1000);
-  const inProgress = occurrence.start <= now && now < occurrence.end;
+  const shown = formatClock(occurrence.start, zone);
+  const ownClock = own === zone ? shown : formatClock(occurrence.start, own);
   const notes = [
     ...(occurrence.skipped ? [`skipped${occurrence.reason ? `: ${occurrence.reason}` : ''}`] : []),
     ...occurrence.warnings,
   ];
   return {
     when: `${formatLocal(occurrence.start, zone)} ${zoneAbbreviation(occurrence.start, zone)}`,
-    own: sameClock ? '' : formatClock(occurrence.start, own),
-    countdown: occurrence.skipped ? 'skipped' : inProgress ? 'now' : relative(seconds),
+    own: ownClock === shown ? '' : ownClock,
+    countdown: meetingCountdown(occurrence, now),
     title: occurrence.meeting.title,
     where: occurrence.where ?? '',
     note: notes.join('; '),
@@ -103,14 +107,18 @@ export function milestoneCells(row: MilestoneRow, zone: string, now: number): Mi
   } else {
     window = `${formatLocal(milestone.start, zone)} ${zoneAbbreviation(milestone.start, zone)}`;
   }
-  const seconds = Math.floor((milestone.start - now) / 1000);
-  let countdown = relative(seconds);
+  const projects = milestone.project === null ? '' : typeof milestone.project === 'string' ? milestone.project : milestone.project.join(', ');
+  return { title: milestone.title, window, week: row.week ?? '', countdown: milestoneCountdown(row, now), kind: milestone.kind, project: projects };
+}
+
+/** The countdown words alone: what a live cell redraws on every tick. */
+export function milestoneCountdown(row: MilestoneRow, now: number): string {
+  const { milestone } = row;
   if (row.current && milestone.end > milestone.start) {
     const last = instantToZoned(milestone.end - 1, milestone.zone);
-    countdown = `now (until ${formatDay(last.date, last.weekday)})`;
+    return `now (until ${formatDay(last.date, last.weekday)})`;
   }
-  const projects = milestone.project === null ? '' : typeof milestone.project === 'string' ? milestone.project : milestone.project.join(', ');
-  return { title: milestone.title, window, week: row.week ?? '', countdown, kind: milestone.kind, project: projects };
+  return relative(Math.floor((milestone.start - now) / 1000));
 }
 
 export interface PriorityCells {

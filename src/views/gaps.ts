@@ -30,3 +30,18 @@ export function liaisonGaps(schedule: Schedule, filter: ViewFilter): LiaisonGap[
   }
   return gaps.sort((a, b) => compareText(a.project, b.project) || compareText(a.role, b.role));
 }
+
+/** A row of the Liaison gaps pane and of `--once`: the gaps are grouped by project, which is named once. */
+export interface GapRow {
+  gap: LiaisonGap;
+  /** The first gap of its project: the row that names the project and counts its gaps. */
+  first: boolean;
+  /** How many gaps its project has. */
+  count: number;
+}
+
+export function groupGaps(gaps: readonly LiaisonGap[]): GapRow[] {
+  const counts = new Map<string, number>();
+  for (const gap of gaps) counts.set(gap.project, (counts.get(gap.project) ?? 0) + 1);
+  return gaps.map((gap, index) => ({ gap, first: index === 0 || gaps[index - 1]!.project !== gap.project, count: counts.get(gap.project) ?? 0 }));
+}

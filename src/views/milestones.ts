@@ -22,14 +22,6 @@ export interface MilestoneQuery {
   filter: ViewFilter;
 }
 
-export function milestoneWeek(schedule: Schedule, milestone: Milestone): string | null {
-  if (milestone.cycle === null) return null;
-  const cycle = schedule.cycles.find((candidate) => candidate.id === milestone.cycle);
-  if (cycle === undefined) return null;
-  const firstDay = milestone.date ?? instantToZoned(milestone.start, milestone.zone).date;
-  return cycleWeekLabel(cycle.release, firstDay);
-}
-
 /**
  * Milestones that are not over yet and start within `days` (all past ones too with `all`),
  * sorted by start, then title. A window counts until the end of its last day.
