@@ -3,9 +3,9 @@
 // the selectors of src/views, the ones `radar list --json` prints, so the two cannot disagree.
 import { Box, Text, useApp, useInput, useStdout, type Key } from 'ink';
 import { useCallback, useContext, useEffect, useMemo, useRef, useState, type Dispatch, type ReactNode } from 'react';
-import { DEFAULT_DAYS } from '../src/cli/run-load';
-import type { Context } from '../src/cli/context';
-import { colorWanted } from '../src/cli/paint';
+import { DEFAULT_DAYS } from '../src/context/options';
+import type { Context } from '../src/context/context';
+import { colorWanted } from '../src/text/paint';
 import type { LoadResult } from '../src/load/load-sources';
 import type { Priority } from '../src/model/types';
 import type { ViewFilter } from '../src/views/filters';

@@ -6,10 +6,10 @@ import fs from 'node:fs';
 import tty from 'node:tty';
 import { render, type Instance } from 'ink';
 import { CONFIG_DEFAULTS } from '../src/config/config-store';
-import { EXIT, load } from '../src/cli/run-load';
-import type { Context } from '../src/cli/context';
-import { runOnce } from '../src/cli/once';
-import { isRemote } from '../src/load/load-sources';
+import type { Context } from '../src/context/context';
+import { EXIT } from '../src/context/exit-codes';
+import { load } from '../src/context/load';
+import { isRemote } from '../src/load/url';
 import { watchFiles } from '../src/load/watch';
 import { App } from './app';
 import { createTerminalScreen } from './terminal-screen';
@@ -44,11 +44,12 @@ function openKeyboard(): Keyboard | null {
   return { stream: stream as unknown as NodeJS.ReadStream, close: () => stream.destroy() };
 }
 
-export async function runDashboard(context: Context): Promise<number> {
+/** `printOnce` is what runs instead when there is no terminal to draw on or no keyboard. */
+export async function runDashboard(context: Context, printOnce: (context: Context) => Promise<number>): Promise<number> {
   const stdout = process.stdout;
-  if (!stdout.isTTY) return runOnce(context);
+  if (!stdout.isTTY) return printOnce(context);
   const keyboard = openKeyboard();
-  if (keyboard === null) return runOnce(context);
+  if (keyboard === null) return printOnce(context);
 
   // Remote sources never delay the first frame: it comes from files and cached feeds.
   const initial = await load(context, true);

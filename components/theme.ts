@@ -2,7 +2,7 @@
 // off-hours, alarms); under NO_COLOR or --no-color the plain theme keeps only bold and
 // underline, and the components add words or marks where colour alone would have said it.
 import { createContext, useContext } from 'react';
-import { urgency } from '../src/cli/run-load';
+import { urgency } from '../src/views/urgency';
 
 export type Role =
   /** The schedule's name and the pane titles. */
@@ -101,7 +101,7 @@ export function themeFor(color: boolean): Theme {
 /** The role for something `milliseconds` away: under an hour, under a day, or past. */
 export function urgencyRole(milliseconds: number): Role | null {
   const level = urgency(milliseconds);
-  return level === 'red' ? 'urgent' : level === 'yellow' ? 'today' : level === 'dim' ? 'past' : null;
+  return level === 'within-hour' ? 'urgent' : level === 'within-day' ? 'today' : level === 'past' ? 'past' : null;
 }
 
 export const ThemeContext = createContext<Theme>(colorTheme);

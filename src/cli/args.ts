@@ -1,21 +1,6 @@
 // The command line of cli.md → a typed request. Usage errors are values, never throws, so the
 // entry point prints one line and exits 2.
-
-export interface Options {
-  sources: string[];
-  projects: string[];
-  tz: string | null;
-  now: string | null;
-  days: number | null;
-  all: boolean;
-  json: boolean;
-  color: boolean;
-  offline: boolean;
-  once: boolean;
-  output: string | null;
-  help: boolean;
-  version: boolean;
-}
+import { LIST_WHATS, type ListWhat, type Options } from '../context/options';
 
 export type Command =
   | { name: 'dashboard' }
@@ -26,8 +11,6 @@ export type Command =
   | { name: 'feed'; sources: string[] }
   | { name: 'config'; args: string[] };
 
-export const LIST_WHATS = ['milestones', 'meetings', 'priorities', 'gaps'] as const;
-export type ListWhat = (typeof LIST_WHATS)[number];
 
 export type ParsedArgs = { ok: true; command: Command; options: Options } | { ok: false; error: string };
 

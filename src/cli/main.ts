@@ -2,9 +2,9 @@
 // never a stack trace.
 import packageJson from '../../package.json';
 import { parseArgs } from './args';
-import { resolveContext, type Io } from './context';
+import { resolveContext, type Io } from '../context/context';
+import { EXIT } from '../context/exit-codes';
 import { HELP } from './help';
-import { EXIT } from './run-load';
 
 function readStdin(): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -31,7 +31,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     return EXIT.ok;
   }
   if (command.name === 'config') {
-    const { runConfigCommand } = await import('../config/config-command');
+    const { runConfigCommand } = await import('./commands/config');
     return runConfigCommand(command.args, { stdout: io.stdout, stderr: io.stderr });
   }
 
@@ -50,26 +50,19 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   switch (command.name) {
     // Each command loads only its own code: `radar next` runs in shell prompts.
     case 'list':
-      return (await import('./commands')).runList(context, command.what);
+      return (await import('./commands/list')).runList(context, command.what);
     case 'next':
-      return (await import('./next-command')).runNext(context);
+      return (await import('./commands/next')).runNext(context);
     case 'validate':
-      return (await import('./commands')).runValidate(context);
-    case 'export': {
-      const { runExportIcs } = await import('../export/ics-command');
-      return runExportIcs(context);
-    }
-    case 'feed': {
-      const { runFeed } = await import('../export/feed-command');
-      return runFeed(context);
-    }
-    case 'dashboard': {
+      return (await import('./commands/validate')).runValidate(context);
+    case 'export':
+      return (await import('./commands/export-ics')).runExportIcs(context);
+    case 'feed':
+      return (await import('./commands/feed')).runFeed(context);
+    case 'dashboard':
       // Output not a terminal: behave as --once (cli.md). Input not a terminal (a schedule piped
       // in with -s -): the dashboard reads keys from /dev/tty, or falls back to --once.
-      if (options.once || !io.stdoutIsTty) return (await import('./once')).runOnce(context);
-      const { runDashboard } = await import('../../components/run-dashboard');
-      return runDashboard(context);
-    }
+      return (await import('./commands/dashboard')).runDashboardCommand(context);
   }
 }
 

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import envPaths from 'env-paths';
-import { checkRemoteUrl } from '../load/remote';
+import { checkRemoteUrl } from '../load/url';
 import { cleanText } from '../load/sanitize';
 
 export interface RadarConfig {

@@ -6,6 +6,7 @@ import { EMPTY_SCHEDULE, formatDiagnostic, type Diagnostic, type Schedule, type 
 import { mergeDocuments } from './merge';
 import { readParsedCache, writeParsedCache } from './parsed-cache';
 import type { SourceOutcome } from './source-outcome';
+import { checkRemoteUrl, isRemote } from './url';
 
 /** The parser, the schema and the adapters load only when a text must really be read. */
 async function parseSource(...args: Parameters<typeof import('./from-text').fromText>): Promise<SourceOutcome> {
@@ -34,10 +35,6 @@ export interface LoadResult {
 
 
 const SCHEDULE_FILE = /\.(ya?ml|json)$/i;
-
-export function isRemote(source: string): boolean {
-  return /^[a-z][a-z0-9+.-]*:\/\//i.test(source);
-}
 
 export async function loadSources(sources: readonly string[], options: LoadOptions): Promise<LoadResult> {
   const outcomes = await Promise.all(sources.map((source) => loadSource(source, options)));
@@ -155,7 +152,7 @@ async function loadFolder(folder: string, options: LoadOptions): Promise<SourceO
 }
 
 async function loadRemote(url: string, options: LoadOptions): Promise<SourceOutcome> {
-  const { checkRemoteUrl, fetchFeed } = await import('./remote');
+  const { fetchFeed } = await import('./remote');
   const { locateJsonError } = await import('./parse');
   const refused = checkRemoteUrl(url);
   if (refused !== null) return failed(url, refused);

@@ -6,8 +6,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
-import envPaths from 'env-paths';
 import { cleanText } from './sanitize';
+import { checkRemoteUrl } from './url';
 
 export interface FeedResult {
   status: 'loaded' | 'cached' | 'failed';
@@ -39,38 +39,6 @@ const DEFAULT_TIMEOUT_MS = 10_000;
 const DEFAULT_MAX_BYTES = 10 * 1024 * 1024;
 const MAX_REDIRECTS = 5;
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
-
-/** Where the program keeps its cache; RADAR_CACHE_DIR overrides (tests, sandboxes). */
-export function defaultCacheDir(): string {
-  const fromEnv = process.env['RADAR_CACHE_DIR'];
-  if (fromEnv) return fromEnv;
-  return envPaths('release-radar', { suffix: '' }).cache;
-}
-
-function isLoopbackHost(hostname: string): boolean {
-  // WHATWG URL parsing already normalised numeric forms (2130706433, 0x7f.1) to dotted quads.
-  return hostname === 'localhost' || hostname === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname);
-}
-
-/** Null when `url` may be fetched; otherwise the message saying why not. */
-export function checkRemoteUrl(url: string): string | null {
-  const shown = cleanText(url);
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return `${shown}: not a valid URL`;
-  }
-  if (parsed.username || parsed.password) {
-    return `${shown}: user names and passwords in feed URLs are not supported`;
-  }
-  if (parsed.protocol === 'https:') return null;
-  if (parsed.protocol === 'http:') {
-    if (isLoopbackHost(parsed.hostname)) return null;
-    return `${shown}: plain http is only allowed on loopback (127.0.0.0/8, ::1, localhost); use https://`;
-  }
-  return `${shown}: only https:// feeds are supported`;
-}
 
 // ---------------------------------------------------------------------------------------------
 // Cache: <cacheDir>/feeds/<sha256(url)>.body (the text) and .json (validators, fetchedAt).

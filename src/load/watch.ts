@@ -4,6 +4,7 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
+import { isRemote } from './url';
 
 const DEBOUNCE_MS = 100;
 /** Polling interval for sources whose folder does not exist (yet): fs.watch needs a folder. */
@@ -11,7 +12,7 @@ const POLL_MS = 500;
 const FEED_FILE = /\.(ya?ml|json)$/i;
 
 function isRemoteOrStdin(source: string): boolean {
-  return source === '-' || /^[a-z][a-z0-9+.-]*:\/\//i.test(source);
+  return source === '-' || isRemote(source);
 }
 
 function isDirectory(p: string): boolean {

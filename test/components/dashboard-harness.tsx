@@ -9,7 +9,7 @@ import { App } from '../../components/app';
 import type { ClockStore } from '../../components/use-clock';
 import type { SourceAccess } from '../../components/use-sources';
 import { parseArgs } from '../../src/cli/args';
-import type { Context } from '../../src/cli/context';
+import type { Context } from '../../src/context/context';
 import { loadSources, type LoadResult } from '../../src/load/load-sources';
 import { parseInstant } from '../../src/time/instant';
 

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runConfigCommand } from '../../src/config/config-command';
+import { runConfigCommand } from '../../src/cli/commands/config';
 import { loadConfig, parseWorkHours } from '../../src/config/config-store';
 
 let configDir: string;

@@ -7,14 +7,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
-  checkRemoteUrl,
-  defaultCacheDir,
   fetchFeed,
   formatDuration,
   formatSize,
   readCachedFeed,
   type FetchOptions,
 } from '../../src/load/remote';
+import { defaultCacheDir } from '../../src/load/cache-dir';
+import { checkRemoteUrl } from '../../src/load/url';
 import { cleanDeep } from '../../src/load/sanitize';
 
 interface TestServer {

@@ -3,12 +3,12 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { loadConfig, parseWorkHours, type RadarConfig } from '../config/config-store';
-import { defaultCacheDir } from '../load/remote';
+import { defaultCacheDir } from '../load/cache-dir';
 import { parseInstant } from '../time/instant';
 import { isValidZone, systemZone } from '../time/zoned';
 import type { ViewFilter } from '../views/filters';
 import type { WorkHours } from '../views/cells';
-import type { Options } from './args';
+import type { Options } from './options';
 
 export interface Io {
   stdout: (text: string) => void;
@@ -42,7 +42,7 @@ export interface Context {
 
 export type Resolved = { ok: true; context: Context } | { ok: false; error: string };
 
-/** The demo schedule shipped in data/, found from the bundle (dist/) or the sources (src/cli/). */
+/** The demo schedule shipped in data/, found from the bundle (dist/) or the sources (src/context/). */
 export function demoSources(): string[] {
   for (const relative of ['../data/openstack-2027.1.yaml', '../../data/openstack-2027.1.yaml']) {
     const path = fileURLToPath(new URL(relative, import.meta.url));

@@ -1,10 +1,11 @@
 // `radar next`: one line for a status bar or a prompt, or --json. Called on every refresh of
 // a prompt, so it imports nothing it does not need.
-import { nextLine } from '../views/cells';
-import { envelope, nextJson } from '../views/json-items';
-import { nextOccurrence } from '../views/meetings';
-import type { Context } from './context';
-import { DEFAULT_DAYS, load, reportLoad } from './run-load';
+import { nextLine } from '../../views/cells';
+import { envelope, nextJson } from '../../views/json-items';
+import { nextOccurrence } from '../../views/meetings';
+import type { Context } from '../../context/context';
+import { load, reportLoad } from '../../context/load';
+import { DEFAULT_DAYS } from '../../context/options';
 
 export async function runNext(context: Context): Promise<number> {
   const loaded = await load(context);

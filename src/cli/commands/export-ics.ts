@@ -1,12 +1,14 @@
 // `radar export ics [-o file]`: the meetings and milestones in view as an iCalendar file.
-import type { Context } from '../cli/context';
-import { DEFAULT_DAYS, EXIT, load } from '../cli/run-load';
-import { loadExitCode, writeOutput } from './command-output';
-import { scheduleToIcs } from './ics';
+import type { Context } from '../../context/context';
+import { EXIT } from '../../context/exit-codes';
+import { load, reportLoad } from '../../context/load';
+import { DEFAULT_DAYS } from '../../context/options';
+import { scheduleToIcs } from '../../export/ics';
+import { writeOutput } from './output';
 
 export async function runExportIcs(context: Context): Promise<number> {
   const loaded = await load(context);
-  const code = loadExitCode(context, loaded);
+  const code = reportLoad(context, loaded);
   // An empty calendar written over a good one would empty every subscriber's calendar.
   if (code === EXIT.nothingLoaded) return code;
   const { options } = context;

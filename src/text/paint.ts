@@ -1,5 +1,7 @@
 // A few ANSI styles for text output. Colour is on only for a terminal, and off under
 // NO_COLOR or --no-color (cli.md).
+import type { Urgency } from '../views/urgency';
+
 export type Style = 'bold' | 'dim' | 'red' | 'yellow' | 'green' | 'cyan' | 'magenta';
 
 const CODES: Record<Style, [number, number]> = {
@@ -23,4 +25,9 @@ export function makePaint(enabled: boolean): Paint {
 /** NO_COLOR (any non-empty value, no-color.org), --no-color, or output that is not a terminal. */
 export function colorWanted(optionColor: boolean, isTty: boolean, env: NodeJS.ProcessEnv): boolean {
   return optionColor && isTty && !env['NO_COLOR'];
+}
+
+/** Urgency's colour in text output: red under an hour, yellow under a day, dim once past. */
+export function urgencyStyle(level: Urgency | null): Style | null {
+  return level === 'within-hour' ? 'red' : level === 'within-day' ? 'yellow' : level === 'past' ? 'dim' : null;
 }

@@ -18,7 +18,7 @@ import {
   readConfigFile,
   systemTimeZone,
   validateConfigObject,
-} from './config-store';
+} from '../../config/config-store';
 
 export interface ConfigCommandIo {
   /** Receives whole lines, each ending in "\n". */

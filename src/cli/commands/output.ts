@@ -1,10 +1,8 @@
-// What `export ics` and `feed` share at the edge: the exit code of a load (cli.md's table, as
-// `list` and `next` apply it) and writing the result to standard output or to `-o <file>`.
+// What `export ics` and `feed` share at the edge: writing the result to standard output or to
+// `-o <file>`.
 import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import type { Context } from '../cli/context';
-
-export { reportLoad as loadExitCode } from '../cli/run-load';
+import type { Context } from '../../context/context';
 
 /**
  * Writes `text` to `-o <file>` (`-` or no `-o`: standard output). A file is replaced in one

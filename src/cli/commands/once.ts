@@ -1,17 +1,19 @@
 // `radar --once`: the dashboard's header and four panes as plain text, for scripts, pipes and
 // terminals where an interactive app makes no sense.
-import type { LoadResult } from '../load/load-sources';
-import { instantToZoned, zoneAbbreviation } from '../time/zoned';
-import { formatLocal, gapCells, nextLine } from '../views/cells';
-import { groupGaps, liaisonGaps } from '../views/gaps';
-import { nextOccurrence, upcomingOccurrences } from '../views/meetings';
-import { milestonesInView } from '../views/milestones';
-import { prioritiesInView } from '../views/priorities';
-import { sourceStateText } from '../views/source-state';
-import { meetingTable, milestoneTable, priorityTable } from './commands';
-import { DEFAULT_DAYS, load, reportLoad, urgency } from './run-load';
-import type { Context } from './context';
-import { colorWanted, makePaint } from './paint';
+import type { LoadResult } from '../../load/load-sources';
+import { instantToZoned, zoneAbbreviation } from '../../time/zoned';
+import { formatLocal, gapCells, nextLine } from '../../views/cells';
+import { groupGaps, liaisonGaps } from '../../views/gaps';
+import { nextOccurrence, upcomingOccurrences } from '../../views/meetings';
+import { milestonesInView } from '../../views/milestones';
+import { prioritiesInView } from '../../views/priorities';
+import { sourceStateText } from '../../views/source-state';
+import { urgency } from '../../views/urgency';
+import type { Context } from '../../context/context';
+import { load, reportLoad } from '../../context/load';
+import { DEFAULT_DAYS } from '../../context/options';
+import { urgencyStyle } from '../../text/paint';
+import { meetingTable, milestoneTable, paintFor, priorityTable, tableWidth } from './tables';
 
 export async function runOnce(context: Context): Promise<number> {
   const loaded = await load(context);
@@ -22,8 +24,8 @@ export async function runOnce(context: Context): Promise<number> {
 export function onceText(context: Context, loaded: LoadResult): string[] {
   const { now, zone, filter, options } = context;
   const { schedule } = loaded;
-  const paint = makePaint(colorWanted(options.color, context.io.stdoutIsTty, context.io.env));
-  const maxWidth = context.io.stdoutIsTty ? (context.io.columns ?? 100) : null;
+  const paint = paintFor(context);
+  const maxWidth = tableWidth(context);
   const lines: string[] = [];
 
   const clock = instantToZoned(now, zone);
@@ -33,7 +35,7 @@ export function onceText(context: Context, loaded: LoadResult): string[] {
       `  ${formatLocal(now, zone)}:${String(clock.second).padStart(2, '0')} ${zoneAbbreviation(now, zone)} (${utc.time} UTC)  ${paint(zone, 'dim')}`,
   );
   const next = nextOccurrence(schedule, now, options.days ?? DEFAULT_DAYS.meetings, filter);
-  lines.push(next === null ? 'Next meeting: none in view' : `Next: ${paint(nextLine(next, zone, now), urgency(next.start - now))}`);
+  lines.push(next === null ? 'Next meeting: none in view' : `Next: ${paint(nextLine(next, zone, now), urgencyStyle(urgency(next.start - now)))}`);
   if (filter.projects.length > 0) lines.push(`Projects: ${filter.projects.join(', ')}`);
   lines.push(`Sources: ${loaded.reports.map((report) => sourceStateText(report, now)).join('; ')}`);
 

@@ -1,6 +1,6 @@
 // Plain-text tables for `radar list` and `radar --once`: columns sized by display width (CJK
 // and emoji count double), the widest column truncated with "…" when a width is imposed.
-import { displayWidth, padToWidth, toSingleLine, truncateToWidth } from '../text/display-width';
+import { displayWidth, padToWidth, toSingleLine, truncateToWidth } from './display-width';
 import type { Paint, Style } from './paint';
 
 export interface TextColumn<T> {

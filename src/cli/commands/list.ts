@@ -1,0 +1,42 @@
+// `radar list milestones|meetings|priorities|gaps`: one table, or --json.
+import type { Context } from '../../context/context';
+import { load, reportLoad } from '../../context/load';
+import { DEFAULT_DAYS, type ListWhat } from '../../context/options';
+import { renderTextTable } from '../../text/text-table';
+import { gapCells } from '../../views/cells';
+import { liaisonGaps } from '../../views/gaps';
+import { envelope, gapJson, meetingJson, milestoneJson, priorityJson } from '../../views/json-items';
+import { upcomingOccurrences } from '../../views/meetings';
+import { milestonesInView } from '../../views/milestones';
+import { prioritiesInView } from '../../views/priorities';
+import { meetingTable, milestoneTable, paintFor, priorityTable, tableWidth } from './tables';
+
+export async function runList(context: Context, what: ListWhat): Promise<number> {
+  const loaded = await load(context);
+  const code = reportLoad(context, loaded);
+  const { schedule, reports } = loaded;
+  const { now, zone, filter, options } = context;
+  const paint = paintFor(context);
+  const out = (lines: string[]) => context.io.stdout(`${lines.join('\n')}\n`);
+  const json = (value: unknown) => context.io.stdout(`${JSON.stringify(value, null, 2)}\n`);
+
+  const maxWidth = tableWidth(context);
+  if (what === 'meetings') {
+    const occurrences = upcomingOccurrences(schedule, now, options.days ?? DEFAULT_DAYS.meetings, filter);
+    if (options.json) json(envelope(now, zone, reports, 'items', occurrences.map((occurrence) => meetingJson(occurrence, zone))));
+    else out(occurrences.length === 0 ? [`No meetings in the next ${options.days ?? DEFAULT_DAYS.meetings} days.`] : meetingTable(occurrences, context, paint, maxWidth));
+  } else if (what === 'milestones') {
+    const rows = milestonesInView(schedule, { now, days: options.days ?? DEFAULT_DAYS.milestones, all: options.all, filter });
+    if (options.json) json(envelope(now, zone, reports, 'items', rows.map((row) => milestoneJson(row, now))));
+    else out(rows.length === 0 ? ['No milestones in view.'] : milestoneTable(rows, context, paint, maxWidth, true));
+  } else if (what === 'priorities') {
+    const priorities = prioritiesInView(schedule, options.all, filter);
+    if (options.json) json(envelope(now, zone, reports, 'items', priorities.map(priorityJson)));
+    else out(priorities.length === 0 ? ['No open priorities.'] : priorityTable(priorities, paint, maxWidth));
+  } else {
+    const gaps = liaisonGaps(schedule, filter);
+    if (options.json) json(envelope(now, zone, reports, 'items', gaps.map(gapJson)));
+    else out(gaps.length === 0 ? ['No liaison gaps.'] : renderTextTable(gaps.map(gapCells), [{ header: 'Project', value: (c) => c.project }, { header: 'Missing liaison', value: (c) => c.role, flexible: true }], paint, maxWidth));
+  }
+  return code;
+}

@@ -1,0 +1,30 @@
+// `radar validate [source…]`: every diagnostic of every source, located, and a summary line.
+import type { Context } from '../../context/context';
+import { EXIT } from '../../context/exit-codes';
+import { load } from '../../context/load';
+import { formatDiagnostic, type Diagnostic } from '../../model/types';
+import { paintFor } from './tables';
+
+export async function runValidate(context: Context): Promise<number> {
+  const loaded = await load(context);
+  const paint = paintFor(context);
+  const diagnostics: Diagnostic[] = loaded.diagnostics;
+  for (const diagnostic of diagnostics) {
+    context.io.stdout(
+      diagnostic.severity === 'error'
+        ? `${paint(formatDiagnostic(diagnostic), 'red')}\n`
+        : `${paint(formatDiagnostic({ ...diagnostic, message: `warning: ${diagnostic.message}` }), 'yellow')}\n`,
+    );
+  }
+  // Folders and unreadable sources report errors that are not diagnostics of a parsed text.
+  const located = new Set(diagnostics.map(formatDiagnostic));
+  for (const report of loaded.reports) {
+    for (const error of report.errors) if (!located.has(error)) context.io.stdout(`${paint(error, 'red')}\n`);
+  }
+  const errors = loaded.reports.reduce((sum, report) => sum + report.errors.length, 0);
+  const warnings = loaded.reports.reduce((sum, report) => sum + report.warnings.length, 0);
+  const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
+  const summary = `${plural(loaded.reports.length, 'source')} checked: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}`;
+  context.io.stdout(`${errors > 0 ? paint(summary, 'red') : paint(summary, 'green')}\n`);
+  return errors > 0 ? EXIT.sourceErrors : EXIT.ok;
+}

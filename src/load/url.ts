@@ -1,0 +1,33 @@
+// Which sources are URLs, and which URLs radar may fetch. Apart from the network code, so that
+// checking a configured source does not load it.
+import { cleanText } from './sanitize';
+
+/** A source with a scheme (https://, http://, file://…) is a URL; anything else is a path or -. */
+export function isRemote(source: string): boolean {
+  return /^[a-z][a-z0-9+.-]*:\/\//i.test(source);
+}
+
+function isLoopbackHost(hostname: string): boolean {
+  // WHATWG URL parsing already normalised numeric forms (2130706433, 0x7f.1) to dotted quads.
+  return hostname === 'localhost' || hostname === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname);
+}
+
+/** Null when `url` may be fetched; otherwise the message saying why not. */
+export function checkRemoteUrl(url: string): string | null {
+  const shown = cleanText(url);
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return `${shown}: not a valid URL`;
+  }
+  if (parsed.username || parsed.password) {
+    return `${shown}: user names and passwords in feed URLs are not supported`;
+  }
+  if (parsed.protocol === 'https:') return null;
+  if (parsed.protocol === 'http:') {
+    if (isLoopbackHost(parsed.hostname)) return null;
+    return `${shown}: plain http is only allowed on loopback (127.0.0.0/8, ::1, localhost); use https://`;
+  }
+  return `${shown}: only https:// feeds are supported`;
+}
