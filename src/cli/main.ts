@@ -42,6 +42,11 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     return EXIT.usage;
   }
   const context = resolved.context;
+  // A feed is published for others: the demo schedule written out by mistake would look real.
+  if (command.name === 'feed' && context.usingDemo) {
+    io.stderr('radar: radar feed needs a source: radar feed <source>... (or configured sources; see radar --help)\n');
+    return EXIT.usage;
+  }
   if (context.sources.length === 0) {
     io.stderr('radar: no source given, none configured, and the demo data is missing; try radar -s <file>\n');
     return EXIT.nothingLoaded;

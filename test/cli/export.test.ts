@@ -1,10 +1,10 @@
 // `radar export ics` and `radar feed` as a user runs them (the built program, npm test builds it).
 import ICAL from 'ical.js';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { json, radar } from '../helpers/run-radar';
+import { isolatedEnv, json, radar } from '../helpers/run-radar';
 
 const LIBERTY = 'data/liberty-2015.yaml';
 const INDRI = 'data/openstack-2027.1.yaml';
@@ -105,6 +105,26 @@ describe('radar feed', () => {
       expect(items).toEqual(listed(merged, what, INDRI_WINDOW));
     });
   }
+
+  it('with no source given or configured is a usage error, and writes nothing (never the demo data)', () => {
+    const path = inFolder('demo.json');
+    const run = radar(['feed', '-o', path]);
+    expect([run.code, run.stdout]).toEqual([2, '']);
+    expect(run.stderr).toMatch(/^radar: radar feed needs a source[^\n]*\n$/);
+    expect(existsSync(path)).toBe(false);
+  });
+
+  it('with no source given reads the configured sources', () => {
+    const env = isolatedEnv();
+    try {
+      expect(radar(['config', 'set', 'sources', LIBERTY], { env }).code).toBe(0);
+      const run = radar(['feed'], { env });
+      expect(run.code).toBe(0);
+      expect(run.stdout).toBe(radar(['feed', LIBERTY]).stdout);
+    } finally {
+      rmSync(env['HOME']!, { recursive: true, force: true });
+    }
+  });
 
   it('takes -s sources too', () => {
     expect(radar(['feed', '-s', LIBERTY]).stdout).toBe(radar(['feed', LIBERTY]).stdout);
