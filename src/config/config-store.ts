@@ -1,5 +1,5 @@
 // The user's settings: where they live, what each key may hold, and reading them without ever
-// writing. Reading is plain fs + JSON.parse on the file conf writes (config-command.ts), so a
+// writing. Reading is plain fs + JSON.parse on the file conf writes (src/cli/commands/config.ts), so a
 // normal run neither pays for importing conf nor creates folders just to find nothing there.
 
 import fs from 'node:fs';
@@ -7,6 +7,8 @@ import path from 'node:path';
 import envPaths from 'env-paths';
 import { checkRemoteUrl } from '../load/url';
 import { cleanText } from '../load/sanitize';
+import { ID_PATTERN } from '../model/slug';
+import { isValidZone } from '../time/zoned';
 
 export interface RadarConfig {
   /** IANA zone for display (default: the system zone). */
@@ -31,7 +33,6 @@ export const CONFIG_KEYS: readonly ConfigKey[] = ['zone', 'sources', 'projects',
 /** Defaults that do not depend on the machine (zone: system zone; sources: demo data; projects: all). */
 export const CONFIG_DEFAULTS = { workHours: '08:00-18:00', refreshMinutes: 15, bell: true } as const;
 
-const PROJECT_ID = /^[a-z0-9][a-z0-9._-]*$/;
 const CONTROL_CHARS = /[\u0000-\u001f\u007f-\u009f]/;
 
 export function isConfigKey(key: string): key is ConfigKey {
@@ -45,21 +46,11 @@ export function quote(value: unknown): string {
 
 /** The zone's canonical spelling if the runtime knows it as an IANA zone, else null. */
 export function knownTimeZone(name: string): string | null {
-  // Offsets like +01:00 are accepted by newer runtimes but are not IANA zone names.
-  if (name === '' || /^[+-]/.test(name) || CONTROL_CHARS.test(name)) return null;
-  try {
-    const resolved = new Intl.DateTimeFormat('en-US', { timeZone: name }).resolvedOptions().timeZone;
-    // Fix the case ("europe/paris"), but keep the user's name otherwise: ICU maps aliases
-    // such as EST to a city the user did not write.
-    return resolved.toLowerCase() === name.toLowerCase() ? resolved : name;
-  } catch {
-    return null;
-  }
-}
-
-/** The zone the machine runs in, for the `zone` default. */
-export function systemTimeZone(): string {
-  return new Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+  if (CONTROL_CHARS.test(name) || !isValidZone(name)) return null;
+  const resolved = new Intl.DateTimeFormat('en-US', { timeZone: name }).resolvedOptions().timeZone;
+  // Fix the case ("europe/paris"), but keep the user's name otherwise: ICU maps aliases
+  // such as EST to a city the user did not write.
+  return resolved.toLowerCase() === name.toLowerCase() ? resolved : name;
 }
 
 /** Work hours as minutes after midnight, or a message saying what is wrong. */
@@ -117,7 +108,7 @@ export function checkConfigValue(key: ConfigKey, value: unknown): Checked<unknow
     case 'projects': {
       if (!Array.isArray(value) || value.length === 0) return { error: 'projects must be a non-empty list of project ids' };
       for (const id of value) {
-        if (typeof id !== 'string' || !PROJECT_ID.test(id)) {
+        if (typeof id !== 'string' || !ID_PATTERN.test(id)) {
           return { error: `projects: ${quote(id)} is not a project id (lower-case letters, digits, ".", "_", "-"; e.g. nova)` };
         }
       }

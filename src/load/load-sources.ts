@@ -3,6 +3,7 @@
 import { readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
 import { basename, extname, join, resolve } from 'node:path';
 import { EMPTY_SCHEDULE, formatDiagnostic, type Diagnostic, type Schedule, type SourceReport } from '../model/types';
+import { fileErrorWords } from '../files/error-words';
 import { mergeDocuments } from './merge';
 import { readParsedCache, writeParsedCache } from './parsed-cache';
 import type { SourceOutcome } from './source-outcome';
@@ -79,7 +80,7 @@ async function loadSource(source: string, options: LoadOptions): Promise<SourceO
     try {
       text = await options.readStdin();
     } catch (error) {
-      return failed(source, `cannot read standard input: ${reason(error)}`);
+      return failed(source, `cannot read standard input: ${fileErrorWords(error)}`);
     }
     return parseSource(source, '<stdin>', text, null, null);
   }
@@ -89,7 +90,7 @@ async function loadSource(source: string, options: LoadOptions): Promise<SourceO
   try {
     stats = statSync(source);
   } catch (error) {
-    return failed(source, `cannot read: ${reason(error)}`);
+    return failed(source, `cannot read: ${fileErrorWords(error)}`);
   }
   if (stats.isDirectory()) return loadFolder(source, options);
   return loadFile(source, source, stats, options);
@@ -106,7 +107,7 @@ async function loadFile(source: string, path: string, stats: Stats | null, optio
   try {
     text = readFileSync(path, 'utf8');
   } catch (error) {
-    return failed(source, `cannot read: ${reason(error)}`);
+    return failed(source, `cannot read: ${fileErrorWords(error)}`);
   }
   const outcome = await parseSource(source, path, text, null, path);
   if (key !== null && outcome.cacheable !== false) writeParsedCache(options.cacheDir, key, outcome);
@@ -121,7 +122,7 @@ async function loadFolder(folder: string, options: LoadOptions): Promise<SourceO
       .filter((name) => SCHEDULE_FILE.test(name) && !name.endsWith('.schema.json'))
       .sort();
   } catch (error) {
-    return failed(folder, `cannot read: ${reason(error)}`);
+    return failed(folder, `cannot read: ${fileErrorWords(error)}`);
   }
   if (names.length === 0) return failed(folder, 'no schedule files in this folder (*.yaml, *.yml, *.json)');
   const parts = await Promise.all(
@@ -186,14 +187,6 @@ async function loadRemote(url: string, options: LoadOptions): Promise<SourceOutc
 function failedVerbatim(source: string, message: string): SourceOutcome {
   const match = /:(\d+):(\d+): (.*)$/.exec(message);
   return failed(source, match?.[3] ?? message, Number(match?.[1] ?? 1), Number(match?.[2] ?? 1));
-}
-
-function reason(error: unknown): string {
-  const code = (error as { code?: string }).code;
-  if (code === 'ENOENT') return 'no such file or folder';
-  if (code === 'EACCES') return 'permission denied';
-  if (code === 'EISDIR') return 'is a folder';
-  return error instanceof Error ? error.message : String(error);
 }
 
 export const EMPTY_LOAD: LoadResult = { schedule: EMPTY_SCHEDULE, reports: [], diagnostics: [] };

@@ -1,10 +1,11 @@
 // Parsed local files, kept as JSON beside the feed cache and keyed by what identifies a
 // version of a file (path, size, mtime, inode) and by this program's version, so a change to
 // either parses again. Reading a cache entry costs one JSON.parse instead of YAML + zod.
-import { createHash, randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import packageJson from '../../package.json';
+import { writeFileAtomically } from '../files/write-atomically';
 import type { SourceOutcome } from './source-outcome';
 
 export interface ParsedCacheKey {
@@ -33,13 +34,10 @@ export function readParsedCache(cacheDir: string, key: ParsedCacheKey): SourceOu
 
 /** Best effort: a cache that cannot be written only costs the next start a parse. */
 export function writeParsedCache(cacheDir: string, key: ParsedCacheKey, outcome: SourceOutcome): void {
-  const target = entryPath(cacheDir, key);
-  const temporary = `${target}.${randomBytes(6).toString('hex')}.tmp`;
   try {
     mkdirSync(join(cacheDir, 'parsed'), { recursive: true });
-    writeFileSync(temporary, JSON.stringify(outcome));
-    renameSync(temporary, target);
+    writeFileAtomically(entryPath(cacheDir, key), JSON.stringify(outcome));
   } catch {
-    rmSync(temporary, { force: true });
+    // Nothing to undo: the entry is either whole or absent.
   }
 }

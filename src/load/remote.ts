@@ -8,6 +8,7 @@ import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { cleanText } from './sanitize';
 import { checkRemoteUrl } from './url';
+import { writeFileAtomically } from '../files/write-atomically';
 
 export interface FeedResult {
   status: 'loaded' | 'cached' | 'failed';
@@ -120,14 +121,7 @@ export function readCachedFeed(url: string, cacheDir: string): { text: string; f
 /** Write to a temp file in the same folder, then rename: readers never see half a file. */
 async function writeAtomically(file: string, data: string): Promise<void> {
   await fsp.mkdir(path.dirname(file), { recursive: true });
-  const temp = `${file}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
-  try {
-    await fsp.writeFile(temp, data, 'utf8');
-    await fsp.rename(temp, file);
-  } catch (error) {
-    await fsp.rm(temp, { force: true }).catch(() => undefined);
-    throw error;
-  }
+  writeFileAtomically(file, data);
 }
 
 async function writeMeta(url: string, cacheDir: string, meta: CacheMeta): Promise<void> {

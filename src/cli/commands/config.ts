@@ -16,9 +16,9 @@ import {
   parseConfigText,
   quote,
   readConfigFile,
-  systemTimeZone,
   validateConfigObject,
 } from '../../config/config-store';
+import { systemZone } from '../../time/zoned';
 
 export interface ConfigCommandIo {
   /** Receives whole lines, each ending in "\n". */
@@ -39,7 +39,7 @@ const EXIT_USAGE = 2;
 const SUBCOMMANDS = 'list, get <key>, set <key> <value...>, unset <key> or path';
 
 const DEFAULT_TEXT: Readonly<Record<ConfigKey, () => string>> = {
-  zone: () => `${systemTimeZone()} (default: system zone)`,
+  zone: () => `${systemZone()} (default: system zone)`,
   sources: () => '(default: demo data)',
   projects: () => '(default: all projects)',
   workHours: () => `${CONFIG_DEFAULTS.workHours} (default)`,
@@ -50,7 +50,7 @@ const DEFAULT_TEXT: Readonly<Record<ConfigKey, () => string>> = {
 function effectiveValue(key: ConfigKey, config: RadarConfig): unknown {
   switch (key) {
     case 'zone':
-      return config.zone ?? systemTimeZone();
+      return config.zone ?? systemZone();
     case 'sources':
       return config.sources ?? [];
     case 'projects':

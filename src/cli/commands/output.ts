@@ -1,8 +1,8 @@
 // What `export ics` and `feed` share at the edge: writing the result to standard output or to
 // `-o <file>`.
-import { renameSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
 import type { Context } from '../../context/context';
+import { fileErrorWords } from '../../files/error-words';
+import { writeFileAtomically } from '../../files/write-atomically';
 
 /**
  * Writes `text` to `-o <file>` (`-` or no `-o`: standard output). A file is replaced in one
@@ -15,16 +15,10 @@ export function writeOutput(context: Context, text: string): string | null {
     context.io.stdout(text);
     return null;
   }
-  const temporary = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
   try {
-    writeFileSync(temporary, text, 'utf8');
-    renameSync(temporary, target);
+    writeFileAtomically(target, text);
     return null;
   } catch (error) {
-    rmSync(temporary, { force: true });
-    const code = (error as { code?: string }).code;
-    const why =
-      code === 'ENOENT' ? 'no such folder' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EISDIR' ? 'is a folder' : error instanceof Error ? error.message : String(error);
-    return `cannot write ${target}: ${why}`;
+    return `cannot write ${target}: ${fileErrorWords(error, { ENOENT: 'no such folder' })}`;
   }
 }
