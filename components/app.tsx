@@ -161,7 +161,7 @@ function Dashboard({ context, initial, access, width, height, onBell }: Dashboar
   const milestoneCols = useMemo(() => milestoneColumns(state.zone, minute, theme), [state.zone, minute, theme]);
   const ownZones = useMemo(() => [...new Set(schedule.meetings.map((meeting) => meeting.zone))].filter((zone) => zone !== state.zone), [schedule, state.zone]);
   const meetingCols = useMemo(
-    () => meetingColumns(state.zone, context.zone, context.workHours, theme, ownZones, context.now),
+    () => meetingColumns(state.zone, context.homeZone, context.workHours, theme, ownZones, context.now),
     [state.zone, context.zone, context.workHours, theme, ownZones, context.now],
   );
   const priorityCols = useMemo(() => priorityColumns(theme), [theme]);
@@ -193,7 +193,7 @@ function Dashboard({ context, initial, access, width, height, onBell }: Dashboar
   }
 
   const detailItem = selectedItem(state, { milestones: milestoneRows, meetings: meetingRows, priorities: priorityRows, gaps: gapRows });
-  const detailSettings: DetailSettings = { schedule, zone: state.zone, homeZone: context.zone, workHours: context.workHours };
+  const detailSettings: DetailSettings = { schedule, zone: state.zone, homeZone: context.homeZone, workHours: context.workHours };
 
   // The key handler reads the latest render through a ref. React draws a key's frame a moment
   // later, so keys that arrive together would otherwise all meet the state before the first:
@@ -211,7 +211,7 @@ function Dashboard({ context, initial, access, width, height, onBell }: Dashboar
   const reload = sources.reload;
   const onKey = useCallback(
     (input: string, key: Key) => {
-      const effects = { exit, reload, homeZone: context.zone, now: clock.now };
+      const effects = { exit, reload, zones: [context.zone, context.homeZone], now: clock.now };
       const match = matchKey(keyContext(latest.current.state), input, key);
       if (match !== null) {
         handleMatch(match, input, keyContext(latest.current.state), latest.current, act, effects);
@@ -291,7 +291,7 @@ function Dashboard({ context, initial, access, width, height, onBell }: Dashboar
       <Header
         name={schedule.name ?? 'release-radar'}
         zone={state.zone}
-        homeZone={context.zone}
+        homeZone={context.homeZone}
         upcoming={headerUpcoming}
         days={meetingDays}
         projects={projects}
@@ -373,8 +373,8 @@ interface LatestView {
 interface Effects {
   exit: () => void;
   reload: () => void;
-  /** The user's zone, first in the `z` cycle. */
-  homeZone: string;
+  /** The zone the dashboard opened in (--tz, else the user's own), then the user's own: first in the `z` cycle. */
+  zones: readonly string[];
   now: () => number;
 }
 
@@ -413,7 +413,7 @@ function handleMatch(match: Match, input: string, where: KeyContext, view: Lates
     }
     case 'cycleZone': {
       const meeting = view.meetingRows[state.lists.meetings.selected];
-      dispatch({ type: 'cycleZone', zones: [effects.homeZone, 'UTC', ...(meeting === undefined ? [] : [meeting.meeting.zone])] });
+      dispatch({ type: 'cycleZone', zones: [...effects.zones, 'UTC', ...(meeting === undefined ? [] : [meeting.meeting.zone])] });
       return;
     }
     case 'type':

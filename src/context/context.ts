@@ -29,8 +29,9 @@ export interface Context {
   now: number;
   /** --now pins the clock; without it the dashboard's clock runs. */
   fixedNow: boolean;
+  /** The display zone: --tz, else homeZone. The dashboard's `z` changes its own copy. */
   zone: string;
-  /** The configured zone (for `z` in the dashboard), else the system zone. */
+  /** The user's own zone: the configured zone, else the system zone. Work hours are judged here. */
   homeZone: string;
   sources: string[];
   usingDemo: boolean;

@@ -66,7 +66,8 @@ export function meetingCountdown(occurrence: Occurrence, now: number): string {
   return relative(Math.floor((occurrence.start - now) / 1000));
 }
 
-export function meetingCells(occurrence: Occurrence, zone: string, now: number, hours: WorkHours | null = null): MeetingCells {
+/** `workday`: the user's work hours and their own zone, where off-hours are judged whatever `zone` shows. */
+export function meetingCells(occurrence: Occurrence, zone: string, now: number, workday: { hours: WorkHours; zone: string } | null = null): MeetingCells {
   const own = occurrence.meeting.zone;
   const shown = formatClock(occurrence.start, zone);
   const ownClock = own === zone ? shown : formatClock(occurrence.start, own);
@@ -81,7 +82,7 @@ export function meetingCells(occurrence: Occurrence, zone: string, now: number, 
     title: occurrence.meeting.title,
     where: occurrence.where ?? '',
     note: notes.join('; '),
-    offHours: isOffHours(occurrence.start, zone, hours),
+    offHours: isOffHours(occurrence.start, workday?.zone ?? zone, workday?.hours ?? null),
   };
 }
 

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -225,4 +225,35 @@ describe('radar --once and radar without a terminal', () => {
     );
     expect(new Set(outputs).size).toBe(1);
   });
+});
+
+describe('work hours are judged in your own zone, whatever zone the times are shown in', () => {
+  // Liberty's meetings in the 14 days after the thread start at 21:00, 19:00 or 14:00 UTC.
+  // In New York (EDT, UTC-4) that is 17:00, 15:00 or 10:00: all inside 08:00-18:00.
+  // In Tokyo (UTC+9) it is 06:00, 04:00 or 23:00: all outside.
+  const SHOWN_IN_UTC = ['list', 'meetings', '-s', LIBERTY, '--now', '2015-08-11T21:44:57Z', '--tz', 'UTC'];
+  const rows = (stdout: string) => stdout.trimEnd().split('\n').slice(1);
+
+  function withEnv(env: NodeJS.ProcessEnv, test: (env: NodeJS.ProcessEnv) => void) {
+    try {
+      test(env);
+    } finally {
+      rmSync(env['HOME']!, { recursive: true, force: true });
+    }
+  }
+
+  it('your configured zone decides, not --tz: New York hours mark none of them ☾', () =>
+    withEnv(isolatedEnv({ TZ: 'UTC' }), (env) => {
+      expect(radar(['config', 'set', 'zone', 'America/New_York'], { env }).code).toBe(0);
+      const lines = rows(radar(SHOWN_IN_UTC, { env }).stdout);
+      expect(lines).toHaveLength(7);
+      expect(lines.filter((line) => line.includes('☾'))).toEqual([]);
+    }));
+
+  it('with no zone configured, the system zone is yours: Tokyo hours mark all of them ☾', () =>
+    withEnv(isolatedEnv({ TZ: 'Asia/Tokyo' }), (env) => {
+      const lines = rows(radar(SHOWN_IN_UTC, { env }).stdout);
+      expect(lines).toHaveLength(7);
+      expect(lines.every((line) => line.includes('UTC ☾'))).toBe(true);
+    }));
 });

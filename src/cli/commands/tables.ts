@@ -18,7 +18,7 @@ export function tableWidth(context: Context): number | null {
 }
 
 export function meetingTable(occurrences: readonly Occurrence[], context: Context, paint: Paint, maxWidth: number | null): string[] {
-  const rows = occurrences.map((occurrence) => ({ occurrence, cells: meetingCells(occurrence, context.zone, context.now, context.workHours) }));
+  const rows = occurrences.map((occurrence) => ({ occurrence, cells: meetingCells(occurrence, context.zone, context.now, { hours: context.workHours, zone: context.homeZone }) }));
   return renderTextTable(
     rows,
     [
