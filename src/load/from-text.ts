@@ -8,8 +8,10 @@ import { formatPath, parseText, textKind, type ParseProblem, type TextKind } fro
 import { cleanDeep } from './sanitize';
 import type { SourceOutcome } from './source-outcome';
 
-/** Parses and normalizes one text. Exported for the watcher and the tests. */
-/** `kind` null: chosen from the file name, or for stdin from the first character. */
+/**
+ * Parses and normalizes one text (load-sources imports it lazily; the fuzz tests directly).
+ * `kind` null: chosen from the file name, or for stdin from the first character.
+ */
 export function fromText(source: string, name: string, text: string, kind: TextKind | null, filePath: string | null): SourceOutcome {
   const parsed = parseText(text, kind ?? textKind(filePath ?? '', text));
   const located = (problem: ParseProblem, severity: Diagnostic['severity']): Diagnostic => ({

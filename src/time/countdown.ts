@@ -2,11 +2,6 @@
 // smaller unit is zero-padded where it ticks (minutes under an hour's count, seconds under a
 // minute's) so a live countdown does not jitter in width.
 
-/**
- * '23d 4h', '1h 05m', '12m 03s', '45s'. Whole seconds, truncated toward zero (a countdown
- * never shows more time than is left). A negative span is formatted by its size; callers add
- * 'ago'. Throws RangeError on NaN or an infinite span.
- */
 /** Whole days, hours, minutes and seconds of a span, truncated toward zero, sign dropped. */
 export function countdownParts(seconds: number): { days: number; hours: number; minutes: number; secs: number } {
   if (!Number.isFinite(seconds)) throw new RangeError(`${seconds} is not a number of seconds`);
@@ -19,6 +14,11 @@ export function two(value: number): string {
   return String(value).padStart(2, '0');
 }
 
+/**
+ * '23d 4h', '1h 05m', '12m 03s', '45s'. Whole seconds, truncated toward zero (a countdown
+ * never shows more time than is left). A negative span is formatted by its size; callers add
+ * 'ago'. Throws RangeError on NaN or an infinite span.
+ */
 export function formatCountdown(seconds: number): string {
   const { days, hours, minutes, secs } = countdownParts(seconds);
   if (days > 0) return `${days}d ${hours}h`;

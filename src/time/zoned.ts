@@ -230,9 +230,9 @@ function shortZoneName(instant: number, zone: string, locale: string): string {
 }
 
 /**
- * The zone's abbreviation at `instant`: 'BST', 'EDT', 'CEST', 'IST', 'LHDT', 'UTC', 'GMT'.
- * Where no English locale has one (Asia/Kathmandu, Asia/Tokyo…), Intl's offset form is
- * returned as is: 'GMT+5:45', 'GMT+9', 'GMT-3'.
+ * The zone's abbreviation at `instant`: 'BST', 'EDT', 'CEST', 'IST', 'LHDT', 'JST', 'BRT', 'UTC'.
+ * Where none of the locales above has one (Asia/Kathmandu, America/Argentina/Buenos_Aires…),
+ * Intl's offset form is returned as is: 'GMT+5:45', 'GMT-3'.
  */
 export function zoneAbbreviation(instant: number, zone: string): string {
   requireZone(zone);
