@@ -2,7 +2,7 @@
 // per source. A broken source is reported and never takes the others down.
 import { readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
 import { basename, extname, join, resolve } from 'node:path';
-import { EMPTY_SCHEDULE, formatDiagnostic, type Diagnostic, type Schedule, type SourceReport } from '../model/types';
+import { formatDiagnostic, type Diagnostic, type Schedule, type SourceReport } from '../model/types';
 import { fileErrorWords } from '../files/error-words';
 import { mergeDocuments } from './merge';
 import { readParsedCache, writeParsedCache } from './parsed-cache';
@@ -189,4 +189,3 @@ function failedVerbatim(source: string, message: string): SourceOutcome {
   return failed(source, match?.[3] ?? message, Number(match?.[1] ?? 1), Number(match?.[2] ?? 1));
 }
 
-export const EMPTY_LOAD: LoadResult = { schedule: EMPTY_SCHEDULE, reports: [], diagnostics: [] };

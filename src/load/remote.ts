@@ -2,7 +2,7 @@
 // size, cached per URL with their validators so the next start costs a 304, and served from
 // the cache when the network lets us down. Nothing here throws: every outcome is a FeedResult.
 
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';

@@ -238,10 +238,8 @@ export const DocumentSchema = z.object(
 );
 
 export type RawDocument = z.infer<typeof DocumentSchema>;
-export type RawMilestone = z.infer<typeof MilestoneSchema>;
 export type RawMeeting = z.infer<typeof MeetingSchema>;
 export type RawSlot = z.infer<typeof SlotSchema>;
-export type RawPriority = z.infer<typeof PrioritySchema>;
 
 /**
  * The keys each kind of mapping may have, taken from the schemas above, for the unknown-key

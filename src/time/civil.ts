@@ -98,11 +98,6 @@ export function isoWeek(date: string): { year: number; week: number } {
   return isoWeekOfDayNumber(civilToDayNumber(date));
 }
 
-/** 52 or 53: an ISO year has 53 weeks when 28 December falls in week 53. */
-export function isoWeeksInYear(year: number): number {
-  return isoWeekOfDayNumber(dayNumberFromParts(year, 12, 28)).week;
-}
-
 export function daysBetween(a: string, b: string): number {
   return civilToDayNumber(b) - civilToDayNumber(a);
 }
