@@ -1,8 +1,22 @@
-// A few ANSI styles for text output. Colour is on only for a terminal, and off under
-// NO_COLOR or --no-color (cli.md).
+// The text painter: what text means (the same role names as the dashboard's theme), turned into
+// ANSI styles here and nowhere else. Colour is on only for a terminal, and off under NO_COLOR or
+// --no-color (cli.md).
 import type { Urgency } from '../views/urgency';
 
-export type Style = 'bold' | 'dim' | 'red' | 'yellow' | 'green' | 'cyan' | 'magenta';
+export type TextRole =
+  | 'strong'
+  | 'title'
+  | 'muted'
+  | 'past'
+  | 'offHours'
+  | 'urgent'
+  | 'today'
+  | 'alarm'
+  | 'warning'
+  | 'error'
+  | 'good';
+
+type Style = 'bold' | 'dim' | 'red' | 'yellow' | 'green' | 'cyan';
 
 const CODES: Record<Style, [number, number]> = {
   bold: [1, 22],
@@ -11,15 +25,28 @@ const CODES: Record<Style, [number, number]> = {
   yellow: [33, 39],
   green: [32, 39],
   cyan: [36, 39],
-  magenta: [35, 39],
 };
 
-export type Paint = (text: string, ...styles: (Style | false | null | undefined)[]) => string;
+const LOOKS: Record<TextRole, readonly Style[]> = {
+  strong: ['bold'],
+  title: ['bold', 'cyan'],
+  muted: ['dim'],
+  past: ['dim'],
+  offHours: ['dim'],
+  urgent: ['red'],
+  today: ['yellow'],
+  alarm: ['red'],
+  warning: ['yellow'],
+  error: ['red'],
+  good: ['green'],
+};
+
+export type Paint = (text: string, role: TextRole | null | undefined) => string;
 
 export function makePaint(enabled: boolean): Paint {
   if (!enabled) return (text) => text;
-  return (text, ...styles) =>
-    styles.reduce<string>((result, style) => (style ? `\u001b[${CODES[style][0]}m${result}\u001b[${CODES[style][1]}m` : result), text);
+  return (text, role) =>
+    role ? LOOKS[role].reduce((result, style) => `\u001b[${CODES[style][0]}m${result}\u001b[${CODES[style][1]}m`, text) : text;
 }
 
 /** NO_COLOR (any non-empty value, no-color.org), --no-color, or output that is not a terminal. */
@@ -27,7 +54,7 @@ export function colorWanted(optionColor: boolean, isTty: boolean, env: NodeJS.Pr
   return optionColor && isTty && !env['NO_COLOR'];
 }
 
-/** Urgency's colour in text output: red under an hour, yellow under a day, dim once past. */
-export function urgencyStyle(level: Urgency | null): Style | null {
-  return level === 'within-hour' ? 'red' : level === 'within-day' ? 'yellow' : level === 'past' ? 'dim' : null;
+/** Under an hour, under a day, or past: the role of a countdown. */
+export function urgencyRole(level: Urgency | null): TextRole | null {
+  return level === 'within-hour' ? 'urgent' : level === 'within-day' ? 'today' : level === 'past' ? 'past' : null;
 }

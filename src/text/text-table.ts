@@ -1,13 +1,13 @@
 // Plain-text tables for `radar list` and `radar --once`: columns sized by display width (CJK
 // and emoji count double), the widest column truncated with "…" when a width is imposed.
 import { displayWidth, padToWidth, toSingleLine, truncateToWidth } from './display-width';
-import type { Paint, Style } from './paint';
+import type { Paint, TextRole } from './paint';
 
 export interface TextColumn<T> {
   header: string;
   value: (row: T) => string;
   align?: 'left' | 'right';
-  style?: (row: T) => Style | null;
+  style?: (row: T) => TextRole | null;
   /** The column that gives way when the table is too wide. */
   flexible?: boolean;
 }
@@ -24,7 +24,7 @@ export function renderTextTable<T>(rows: readonly T[], columns: readonly TextCol
     const flexible = columns.findIndex((column) => column.flexible);
     if (total > maxWidth && flexible !== -1) widths[flexible] = Math.max(8, widths[flexible]! - (total - maxWidth));
   }
-  const line = (values: string[], styleOf: (index: number) => Style | null) =>
+  const line = (values: string[], styleOf: (index: number) => TextRole | null) =>
     values
       .map((value, index) => {
         if (!shown[index]) return null;
@@ -36,7 +36,7 @@ export function renderTextTable<T>(rows: readonly T[], columns: readonly TextCol
       .join('  ')
       .trimEnd();
   return [
-    line(columns.map((column) => column.header), () => 'bold'),
+    line(columns.map((column) => column.header), () => 'strong'),
     ...rows.map((row, rowIndex) => line(cells[rowIndex]!, (index) => columns[index]!.style?.(row) ?? null)),
   ];
 }

@@ -12,7 +12,7 @@ import { urgency } from '../../views/urgency';
 import type { Context } from '../../context/context';
 import { load, reportLoad } from '../../context/load';
 import { DEFAULT_DAYS } from '../../context/options';
-import { urgencyStyle } from '../../text/paint';
+import { urgencyRole } from '../../text/paint';
 import { meetingTable, milestoneTable, paintFor, priorityTable, tableWidth } from './tables';
 
 export async function runOnce(context: Context): Promise<number> {
@@ -31,16 +31,16 @@ export function onceText(context: Context, loaded: LoadResult): string[] {
   const clock = instantToZoned(now, zone);
   const utc = instantToZoned(now, 'UTC');
   lines.push(
-    paint(`${schedule.name ?? 'release-radar'}`, 'bold') +
-      `  ${formatLocal(now, zone)}:${String(clock.second).padStart(2, '0')} ${zoneAbbreviation(now, zone)} (${utc.time} UTC)  ${paint(zone, 'dim')}`,
+    paint(`${schedule.name ?? 'release-radar'}`, 'strong') +
+      `  ${formatLocal(now, zone)}:${String(clock.second).padStart(2, '0')} ${zoneAbbreviation(now, zone)} (${utc.time} UTC)  ${paint(zone, 'muted')}`,
   );
   const next = nextOccurrence(schedule, now, options.days ?? DEFAULT_DAYS.meetings, filter);
-  lines.push(next === null ? 'Next meeting: none in view' : `Next: ${paint(nextLine(next, zone, now), urgencyStyle(urgency(next.start - now)))}`);
+  lines.push(next === null ? 'Next meeting: none in view' : `Next: ${paint(nextLine(next, zone, now), urgencyRole(urgency(next.start - now)))}`);
   if (filter.projects.length > 0) lines.push(`Projects: ${filter.projects.join(', ')}`);
   lines.push(`Sources: ${loaded.reports.map((report) => sourceStateText(report, now)).join('; ')}`);
 
   const section = (title: string, count: number, body: string[]) => {
-    lines.push('', paint(`${title} (${count})`, 'bold', 'cyan'), ...body.map((line) => `  ${line}`));
+    lines.push('', paint(`${title} (${count})`, 'title'), ...body.map((line) => `  ${line}`));
   };
 
   const milestones = milestonesInView(schedule, { now, days: options.days ?? DEFAULT_DAYS.milestones, all: options.all, filter });
@@ -55,7 +55,7 @@ export function onceText(context: Context, loaded: LoadResult): string[] {
   // One line per project, as the pane groups them.
   const byProject: string[] = [];
   for (const row of groupGaps(gaps)) {
-    if (row.first) byProject.push(`${paint(gapCells(row.gap).project, 'bold')}: ${row.gap.roleName}`);
+    if (row.first) byProject.push(`${paint(gapCells(row.gap).project, 'strong')}: ${row.gap.roleName}`);
     else byProject[byProject.length - 1] += `, ${row.gap.roleName}`;
   }
   section('Liaison gaps', gaps.length, gaps.length === 0 ? ['none'] : byProject);

@@ -2,7 +2,7 @@
 // same cells the dashboard shows.
 import type { Priority } from '../../model/types';
 import { renderTextTable, type TextColumn } from '../../text/text-table';
-import { colorWanted, makePaint, urgencyStyle, type Paint } from '../../text/paint';
+import { colorWanted, makePaint, urgencyRole, type Paint } from '../../text/paint';
 import type { Context } from '../../context/context';
 import { meetingCells, milestoneCells, priorityCells, type MilestoneCells } from '../../views/cells';
 import type { Occurrence } from '../../views/meetings';
@@ -23,12 +23,12 @@ export function meetingTable(occurrences: readonly Occurrence[], context: Contex
     rows,
     [
       // ☾ marks a meeting outside the user's work hours: "that's 10pm for me".
-      { header: 'When', value: ({ cells }) => (cells.offHours ? `${cells.when} ☾` : cells.when), style: ({ cells }) => (cells.offHours ? 'dim' : null) },
+      { header: 'When', value: ({ cells }) => (cells.offHours ? `${cells.when} ☾` : cells.when), style: ({ cells }) => (cells.offHours ? 'offHours' : null) },
       { header: 'Own zone', value: ({ cells }) => cells.own },
-      { header: 'Countdown', value: ({ cells }) => cells.countdown, style: ({ occurrence }) => (occurrence.skipped ? 'dim' : urgencyStyle(urgency(occurrence.start - context.now))) },
-      { header: 'Meeting', value: ({ cells }) => cells.title, flexible: true, style: ({ occurrence }) => (occurrence.skipped ? 'dim' : null) },
+      { header: 'Countdown', value: ({ cells }) => cells.countdown, style: ({ occurrence }) => (occurrence.skipped ? 'past' : urgencyRole(urgency(occurrence.start - context.now))) },
+      { header: 'Meeting', value: ({ cells }) => cells.title, flexible: true, style: ({ occurrence }) => (occurrence.skipped ? 'past' : null) },
       { header: 'Where', value: ({ cells }) => cells.where },
-      { header: 'Note', value: ({ cells }) => cells.note, style: () => 'yellow' },
+      { header: 'Note', value: ({ cells }) => cells.note, style: () => 'warning' },
     ],
     paint,
     maxWidth,
@@ -37,10 +37,10 @@ export function meetingTable(occurrences: readonly Occurrence[], context: Contex
 
 export function milestoneTable(rows: readonly MilestoneRow[], context: Context, paint: Paint, maxWidth: number | null, detailed: boolean): string[] {
   const columns: TextColumn<{ row: MilestoneRow; cells: MilestoneCells }>[] = [
-    { header: 'Milestone', value: ({ cells }) => cells.title, flexible: true, style: ({ row }) => (row.past && !row.current ? 'dim' : null) },
+    { header: 'Milestone', value: ({ cells }) => cells.title, flexible: true, style: ({ row }) => (row.past && !row.current ? 'past' : null) },
     { header: 'When', value: ({ cells }) => cells.window },
     { header: 'Week', value: ({ cells }) => cells.week },
-    { header: 'Countdown', value: ({ cells }) => cells.countdown, style: ({ row }) => urgencyStyle(urgency(row.milestone.start - context.now)) },
+    { header: 'Countdown', value: ({ cells }) => cells.countdown, style: ({ row }) => urgencyRole(urgency(row.milestone.start - context.now)) },
   ];
   if (detailed) columns.push({ header: 'Kind', value: ({ cells }) => cells.kind }, { header: 'Project', value: ({ cells }) => cells.project });
   return renderTextTable(
@@ -58,8 +58,8 @@ export function priorityTable(priorities: readonly Priority[], paint: Paint, max
       { header: '#', value: (c) => c.rank, align: 'right' },
       { header: 'Priority', value: (c) => c.title, flexible: true },
       { header: 'Project', value: (c) => c.project },
-      { header: 'Status', value: (c) => c.status, style: (c) => (c.status === 'no plan' || c.status === 'blocked' ? 'red' : null) },
-      { header: 'Owner', value: (c) => c.owner, style: (c) => (c.owner === 'needs owner' ? 'yellow' : null) },
+      { header: 'Status', value: (c) => c.status, style: (c) => (c.status === 'no plan' || c.status === 'blocked' ? 'alarm' : null) },
+      { header: 'Owner', value: (c) => c.owner, style: (c) => (c.owner === 'needs owner' ? 'warning' : null) },
     ],
     paint,
     maxWidth,

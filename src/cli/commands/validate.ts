@@ -12,19 +12,19 @@ export async function runValidate(context: Context): Promise<number> {
   for (const diagnostic of diagnostics) {
     context.io.stdout(
       diagnostic.severity === 'error'
-        ? `${paint(formatDiagnostic(diagnostic), 'red')}\n`
-        : `${paint(formatDiagnostic({ ...diagnostic, message: `warning: ${diagnostic.message}` }), 'yellow')}\n`,
+        ? `${paint(formatDiagnostic(diagnostic), 'error')}\n`
+        : `${paint(formatDiagnostic({ ...diagnostic, message: `warning: ${diagnostic.message}` }), 'warning')}\n`,
     );
   }
   // Folders and unreadable sources report errors that are not diagnostics of a parsed text.
   const located = new Set(diagnostics.map(formatDiagnostic));
   for (const report of loaded.reports) {
-    for (const error of report.errors) if (!located.has(error)) context.io.stdout(`${paint(error, 'red')}\n`);
+    for (const error of report.errors) if (!located.has(error)) context.io.stdout(`${paint(error, 'error')}\n`);
   }
   const errors = loaded.reports.reduce((sum, report) => sum + report.errors.length, 0);
   const warnings = loaded.reports.reduce((sum, report) => sum + report.warnings.length, 0);
   const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
   const summary = `${plural(loaded.reports.length, 'source')} checked: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}`;
-  context.io.stdout(`${errors > 0 ? paint(summary, 'red') : paint(summary, 'green')}\n`);
+  context.io.stdout(`${errors > 0 ? paint(summary, 'error') : paint(summary, 'good')}\n`);
   return errors > 0 ? EXIT.sourceErrors : EXIT.ok;
 }
