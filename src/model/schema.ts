@@ -93,7 +93,8 @@ export const CycleSchema = z.object(
   { error: expected('a cycle (a mapping)') },
 );
 
-export const MILESTONE_KINDS = ['milestone', 'freeze', 'release', 'deadline', 'summit', 'event'] as const;
+/** `eol`: end of life or of support (format.md, milestone). */
+export const MILESTONE_KINDS = ['milestone', 'freeze', 'release', 'deadline', 'summit', 'event', 'eol'] as const;
 
 export const MilestoneSchema = z
   .object(
