@@ -1,5 +1,6 @@
 // The contract between the loader and the adapters that read files communities already keep
-// (irc-meetings, releases schedule.yaml, governance projects.yaml) into format v1.
+// (irc-meetings, releases schedule.yaml, governance projects.yaml, other communities' release
+// data) into format v1.
 
 /** A path into a parsed document: mapping keys and list indexes. */
 export type DocPath = readonly (string | number)[];
