@@ -58,7 +58,7 @@ export function adaptKubernetesSchedule({ value }: AdapterInput): AdapterOutput 
     if (!recordOrWarn(entry, path, 'a minor release (a mapping with release and releaseDate)', warning)) return;
     const patches = patchesOf(entry);
     const minor = minorName(entry.release, patches.map(({ patch }) => patch));
-    if (minor === null) {
+    if (minor === null || idFromText(minor) === '') {
       warning(entry.release === undefined ? path : [...path, 'release'], `${entry.release === undefined ? 'has no release' : `${describeValue(entry.release)} is not a release name`} (like "1.31"); the entry is left out`);
       return;
     }
@@ -76,7 +76,8 @@ export function adaptKubernetesSchedule({ value }: AdapterInput): AdapterOutput 
     for (const { patch, path: under } of patches) {
       const patchPath: DocPath = [...path, ...under];
       if (!recordOrWarn(patch, patchPath, 'a patch release ({release, targetDate, cherryPickDeadline})', warning)) continue;
-      const patchName = textOf(patch.release);
+      const written = textOf(patch.release);
+      const patchName = written !== null && idFromText(written) !== '' ? written : null;
       const label = patchName === null ? `${name} patch release` : `Kubernetes ${patchName}`;
       if (patchName === null) warning(patchPath, `has no release name: it is shown as "${label}"`);
       else {

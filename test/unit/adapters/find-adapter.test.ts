@@ -24,6 +24,11 @@ const SHAPES: Record<string, string[]> = {
     'governance/history/2015-09_cbf8586e/projects.yaml',
     'governance/history/2021-10-14_7718c031/projects.yaml',
   ],
+  'OpenStack series status': ['releases/series_status.yaml'],
+  'Node.js release schedule': ['nodejs/schedule.json'],
+  'Python release cycle': ['python/release-cycle.json'],
+  'Python releases': ['python/python-releases.json'],
+  'Kubernetes release schedule': ['kubernetes/schedule.yaml'],
 };
 
 /** The example of format.md: a format v1 document is read as it is, by no adapter. */
@@ -66,7 +71,7 @@ describe('choosing an adapter by the shape of the content', () => {
     for (const adapter of adapters) expect(adapter.matches(V1_EXAMPLE)).toBe(false);
   });
 
-  test.each(['derived/schedule-labels.yaml', 'releases/series_status.yaml', 'governance-uc/reference/working-groups.yaml'])(
+  test.each(['derived/schedule-labels.yaml', 'governance-uc/reference/working-groups.yaml'])(
     '%s, another kind of file, is read by no adapter',
     (file) => {
       expect(findAdapter(readFixture(file).value)).toBeNull();
@@ -80,7 +85,41 @@ describe('choosing an adapter by the shape of the content', () => {
     expect(findAdapter({ schedule: [{ time: '1400', day: 'Monday' }] })).toBeNull();
   });
 
-  test.each([null, undefined, 42, 'text', [], [1, 2], {}, { schedule: 'weekly' }, { cycle: {} }, { nova: 'a team' }])(
+  /** The smallest file of each published release-data shape, as someone might write it by hand. */
+  const SMALLEST: [string, unknown][] = [
+    ['OpenStack series status', [{ name: 'zed', status: 'unmaintained', 'initial-release': '2022-10-05' }]],
+    ['Node.js release schedule', { v30: { start: '2028-04-20', end: '2031-04-30' } }],
+    ['Node.js release schedule', { 'v0.12': { start: '2015-02-06', end: '2016-12-31' } }],
+    ['Python release cycle', { '3.20': { branch: 'main', pep: 900, status: 'feature', first_release: '2031-10-01', end_of_life: '2036-10' } }],
+    ['Python releases', { metadata: { '3.20': { first_release: '2031-10-01' } }, releases: {} }],
+    ['Kubernetes release schedule', { schedules: [{ release: '1.40', endOfLifeDate: '2028-01-01' }] }],
+  ];
+
+  test.each(SMALLEST)('the smallest %s is read by that adapter only', (name, value) => {
+    expect(adapters.filter((adapter) => adapter.matches(value)).map((adapter) => adapter.name)).toEqual([name]);
+  });
+
+  test.each([
+    null,
+    undefined,
+    42,
+    'text',
+    [],
+    [1, 2],
+    {},
+    { schedule: 'weekly' },
+    { cycle: {} },
+    { nova: 'a team' },
+    [{ name: 'zed', status: 'unmaintained' }],
+    { v24: '2025-05-06' },
+    { v24: { codename: 'Krypton' } },
+    { '24': { start: '2025-05-06', end: '2028-04-30' } },
+    { '3.15': { release_manager: 'Hugo van Kemenade' } },
+    { metadata: [], releases: {} },
+    { metadata: { nova: {} }, releases: { nova: [] } },
+    { schedules: [{ release: '1.31' }] },
+    { schedules: { release: '1.31', releaseDate: '2024-08-13' } },
+  ])(
     '%j is read by no adapter',
     (value) => {
       expect(findAdapter(value)).toBeNull();

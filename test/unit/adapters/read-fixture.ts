@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
 import { findAdapter } from '../../../src/load/adapters';
 import type { Adapter, AdapterOutput, DocPath } from '../../../src/load/adapters/types';
-import { parseText, type Position } from '../../../src/load/parse';
+import { parseText, textKind, type Position } from '../../../src/load/parse';
 import { DocumentSchema } from '../../../src/model/schema';
 
 const FIXTURES = fileURLToPath(new URL('../../fixtures/', import.meta.url));
@@ -20,7 +20,8 @@ export interface ParsedFixture {
 
 export function readFixture(subPath: string): ParsedFixture {
   const filePath = join(FIXTURES, subPath);
-  const parsed = parseText(readFileSync(filePath, 'utf8'), 'yaml');
+  const text = readFileSync(filePath, 'utf8');
+  const parsed = parseText(text, textKind(filePath, text));
   if (!parsed.ok) throw new Error(`fixture ${subPath} does not parse: ${parsed.errors[0]?.message}`);
   return { value: parsed.value, filePath, locate: parsed.locate, parserWarnings: parsed.warnings };
 }
