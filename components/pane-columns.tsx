@@ -47,7 +47,15 @@ export function milestoneColumns(zone: string, now: number, theme: Theme): Colum
   const cells = perRow((row: MilestoneRow) => milestoneCells(row, zone, now));
   const past = (row: MilestoneRow): Role | null => (row.past && !row.current ? 'past' : null);
   return [
-    { key: 'title', header: 'Milestone', minWidth: 16, grow: 2, priority: 3, value: (row) => cells(row).title, ...painted(theme, past) },
+    {
+      key: 'title',
+      header: 'Milestone',
+      minWidth: 16,
+      grow: 2,
+      priority: 3,
+      value: (row) => cells(row).title,
+      ...painted(theme, (row) => past(row) ?? (cells(row).endOfLife ? 'endOfLife' : null)),
+    },
     { key: 'window', header: 'When', minWidth: 23, priority: 2, value: (row) => cells(row).window, ...painted(theme, past) },
     { key: 'week', header: 'Week', width: 4, priority: 1, value: (row) => cells(row).week, ...painted(theme, past) },
     {

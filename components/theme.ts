@@ -21,6 +21,8 @@ export type Role =
   | 'now'
   /** Outside the user's work hours. */
   | 'offHours'
+  /** An end of life or of support (milestone kind eol), marked "EOL" in words too. */
+  | 'endOfLife'
   /** "no plan", "blocked": stands out. */
   | 'alarm'
   /** "needs owner", skip reasons, week-53 notes. */
@@ -63,6 +65,7 @@ export const colorTheme: Theme = {
     soon: { bold: true, color: 'black', backgroundColor: 'yellow' },
     now: { bold: true, color: 'black', backgroundColor: 'green' },
     offHours: { color: 'magenta' },
+    endOfLife: { color: 'magenta' },
     alarm: { bold: true, color: 'red' },
     warning: { color: 'yellow' },
     error: { color: 'red' },
@@ -84,6 +87,7 @@ export const plainTheme: Theme = {
     soon: { bold: true },
     now: { bold: true },
     offHours: {},
+    endOfLife: {},
     alarm: { bold: true },
     warning: {},
     error: { bold: true },

@@ -9,6 +9,7 @@ export type TextRole =
   | 'muted'
   | 'past'
   | 'offHours'
+  | 'endOfLife'
   | 'urgent'
   | 'today'
   | 'alarm'
@@ -16,7 +17,7 @@ export type TextRole =
   | 'error'
   | 'good';
 
-type Style = 'bold' | 'dim' | 'red' | 'yellow' | 'green' | 'cyan';
+type Style = 'bold' | 'dim' | 'red' | 'yellow' | 'green' | 'cyan' | 'magenta';
 
 const CODES: Record<Style, [number, number]> = {
   bold: [1, 22],
@@ -25,6 +26,7 @@ const CODES: Record<Style, [number, number]> = {
   yellow: [33, 39],
   green: [32, 39],
   cyan: [36, 39],
+  magenta: [35, 39],
 };
 
 const LOOKS: Record<TextRole, readonly Style[]> = {
@@ -33,6 +35,7 @@ const LOOKS: Record<TextRole, readonly Style[]> = {
   muted: ['dim'],
   past: ['dim'],
   offHours: ['dim'],
+  endOfLife: ['magenta'],
   urgent: ['red'],
   today: ['yellow'],
   alarm: ['red'],

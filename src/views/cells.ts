@@ -2,7 +2,7 @@
 // the screen and the text output say the same thing in the same way.
 import { formatCountdown } from '../time/countdown';
 import { instantToZoned, zoneAbbreviation } from '../time/zoned';
-import type { Priority } from '../model/types';
+import type { MilestoneKind, Priority } from '../model/types';
 import type { LiaisonGap } from './gaps';
 import type { Occurrence } from './meetings';
 import type { MilestoneRow } from './milestones';
@@ -86,8 +86,17 @@ export function meetingCells(occurrence: Occurrence, zone: string, now: number, 
   };
 }
 
+/**
+ * Kinds that carry a word of their own in every milestone row, so they read apart from the
+ * others without colour too: an end of life ("EOL Python 3.10 end of life").
+ */
+export const KIND_MARKS: Partial<Record<MilestoneKind, string>> = { eol: 'EOL' };
+
 export interface MilestoneCells {
+  /** The title, after the kind's mark when it has one. */
   title: string;
+  /** An end of life or of support: coloured apart where there is colour. */
+  endOfLife: boolean;
   window: string;
   week: string;
   countdown: string;
@@ -109,7 +118,16 @@ export function milestoneCells(row: MilestoneRow, zone: string, now: number): Mi
     window = `${formatLocal(milestone.start, zone)} ${zoneAbbreviation(milestone.start, zone)}`;
   }
   const projects = milestone.project === null ? '' : typeof milestone.project === 'string' ? milestone.project : milestone.project.join(', ');
-  return { title: milestone.title, window, week: row.week ?? '', countdown: milestoneCountdown(row, now), kind: milestone.kind, project: projects };
+  const mark = KIND_MARKS[milestone.kind];
+  return {
+    title: mark === undefined ? milestone.title : `${mark} ${milestone.title}`,
+    endOfLife: milestone.kind === 'eol',
+    window,
+    week: row.week ?? '',
+    countdown: milestoneCountdown(row, now),
+    kind: milestone.kind,
+    project: projects,
+  };
 }
 
 /** The countdown words alone: what a live cell redraws on every tick. */

@@ -37,7 +37,12 @@ export function meetingTable(occurrences: readonly Occurrence[], context: Contex
 
 export function milestoneTable(rows: readonly MilestoneRow[], context: Context, paint: Paint, maxWidth: number | null, detailed: boolean): string[] {
   const columns: TextColumn<{ row: MilestoneRow; cells: MilestoneCells }>[] = [
-    { header: 'Milestone', value: ({ cells }) => cells.title, flexible: true, style: ({ row }) => (row.past && !row.current ? 'past' : null) },
+    {
+      header: 'Milestone',
+      value: ({ cells }) => cells.title,
+      flexible: true,
+      style: ({ row, cells }) => (row.past && !row.current ? 'past' : cells.endOfLife ? 'endOfLife' : null),
+    },
     { header: 'When', value: ({ cells }) => cells.window },
     { header: 'Week', value: ({ cells }) => cells.week },
     { header: 'Countdown', value: ({ cells }) => cells.countdown, style: ({ row }) => urgencyRole(urgency(row.milestone.start - context.now)) },
