@@ -77,9 +77,20 @@ describe('radar list milestones on published release data', () => {
   it('OpenStack: April 2026 starts with the 2026.1 Gazpacho release and ends with the end of 2024.2 Dalmatian', () => {
     const output = milestones(`${FIXTURES}/releases/series_status.yaml`, '2026-04-01T00:00:00Z', 30);
     expect(output.items.map((item: any) => [item.title, item.kind, item.start, item.cycle, item.project])).toEqual([
-      ['2026.1 Gazpacho release', 'release', day('2026-04-01'), 'gazpacho', null],
-      ['2024.2 Dalmatian end of life', 'eol', day('2026-04-29'), 'dalmatian', null],
+      ['2026.1 Gazpacho release', 'release', day('2026-04-01'), '2026.1', null],
+      ['2024.2 Dalmatian end of life', 'eol', day('2026-04-29'), '2024.2', null],
     ]);
+  });
+
+  it("OpenStack's series_status.yaml beside the development series' schedule.yaml (as @openstack reads them): neither replaces the other", () => {
+    const run = radar(
+      ['list', 'milestones', '--json', '-s', `${FIXTURES}/releases/series_status.yaml`, '-s', `${FIXTURES}/releases/hibiscus-schedule.yaml`, '--now', '2026-09-28T00:00:00Z', '--days', '3'],
+      { env },
+    );
+    expect(json(run).sources.map((source: any) => source.warnings)).toEqual([[], []]);
+    const items = json(run).items.map((item: any) => [item.title, item.cycle, item.week]);
+    expect(items).toContainEqual(['2026.2 Hibiscus release', '2026.2', 'R-0']);
+    expect(items).toContainEqual(['2026.2 Hibiscus moves to maintained', '2026.2', 'R-0']);
   });
 
   it('--once and the text list mark an end of life with EOL, past or to come', () => {

@@ -35,11 +35,16 @@ export function adaptSeriesStatus({ value }: AdapterInput): AdapterOutput {
       return;
     }
     const name = seriesName(written, entry['release-id']);
+    // The cycle is known by its release id (2026.2), as OpenStack names it since 2023 and as the
+    // series' own schedule.yaml does not: that one's cycle is the folder name (hibiscus), and
+    // @openstack reads both, which must not replace each other. Older series have only a name.
+    const releaseId = textOf(entry['release-id']);
+    const cycleId = releaseId !== null && idFromText(releaseId) !== '' ? idFromText(releaseId) : id;
     const status = textOf(entry.status);
 
     const release = data.dateAt(entry, 'initial-release', path, 'the series is shown without a cycle');
     if (entry['initial-release'] === undefined || entry['initial-release'] === null) noCycleWarning(warning, path, 'initial-release', 'its release day');
-    const cycle = release === null ? null : data.addCycle({ id, name, release: release.first, origin: path, releaseOrigin: [...path, 'initial-release'] });
+    const cycle = release === null ? null : data.addCycle({ id: cycleId, name, release: release.first, origin: path, releaseOrigin: [...path, 'initial-release'] });
     if (release !== null) {
       data.addMilestone({ id: `${id}-release`, title: `${name} release`, kind: 'release', date: release, origin: path, dateOrigin: [...path, 'initial-release'], cycle });
     }
