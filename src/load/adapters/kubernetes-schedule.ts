@@ -34,12 +34,13 @@ function minorName(written: unknown, patches: readonly unknown[]): string | null
   return textOf(written);
 }
 
-function patchesOf(entry: Record<string, unknown>): { patch: unknown; path: DocPath }[] {
-  const listed = (key: string): { patch: unknown; path: DocPath }[] => {
+/** The patches of a minor release, each with its path under the entry and that path as people read it. */
+function patchesOf(entry: Record<string, unknown>): { patch: unknown; path: DocPath; where: string }[] {
+  const listed = (key: string): { patch: unknown; path: DocPath; where: string }[] => {
     const value = entry[key];
     if (value === undefined || value === null) return [];
-    if (Array.isArray(value)) return value.map((patch, index) => ({ patch, path: [key, index] }));
-    return [{ patch: value, path: [key] }];
+    if (Array.isArray(value)) return value.map((patch, index) => ({ patch, path: [key, index], where: `${key}[${index}]` }));
+    return [{ patch: value, path: [key], where: key }];
   };
   return [...listed('next'), ...listed('previousPatches')];
 }
@@ -52,7 +53,7 @@ export function adaptKubernetesSchedule({ value }: AdapterInput): AdapterOutput 
     return data.output();
   }
 
-  const patchesSeen = new Map<string, DocPath>();
+  const patchesSeen = new Map<string, string>();
   value.schedules.forEach((entry, index) => {
     const path: DocPath = ['schedules', index];
     if (!recordOrWarn(entry, path, 'a minor release (a mapping with release and releaseDate)', warning)) return;
@@ -73,7 +74,7 @@ export function adaptKubernetesSchedule({ value }: AdapterInput): AdapterOutput 
       data.addMilestone({ id: `${PROJECT}-${idFromText(minor)}-${id}`, title: `${name} ${title}`, kind, date, origin: [...path, key], dateOrigin: [...path, key], cycle, project: PROJECT });
     }
 
-    for (const { patch, path: under } of patches) {
+    for (const { patch, path: under, where } of patches) {
       const patchPath: DocPath = [...path, ...under];
       if (!recordOrWarn(patch, patchPath, 'a patch release ({release, targetDate, cherryPickDeadline})', warning)) continue;
       const written = textOf(patch.release);
@@ -83,10 +84,10 @@ export function adaptKubernetesSchedule({ value }: AdapterInput): AdapterOutput 
       else {
         const earlier = patchesSeen.get(patchName);
         if (earlier !== undefined) {
-          warning([...patchPath, 'release'], `${patchName} is listed again (first at ${earlier.join('.')}); this one is left out`);
+          warning([...patchPath, 'release'], `${patchName} is listed again (first at ${earlier}); this one is left out`);
           continue;
         }
-        patchesSeen.set(patchName, patchPath);
+        patchesSeen.set(patchName, `schedules[${index}].${where}`);
       }
       addPatch(data, { label, idBase: `${PROJECT}-${idFromText(patchName ?? `${minor}-patch-release`)}`, path: patchPath, patch, cycle });
     }

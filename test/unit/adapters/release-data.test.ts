@@ -211,6 +211,16 @@ describe('Kubernetes schedule.yaml', () => {
     expect(patches).toHaveLength(2 + 7 + 11 + 16);
   });
 
+  test('a patch listed both as next and among the previous patches is shown once, the second listing pointed out', () => {
+    const value = structuredClone(readFixture('kubernetes/schedule.yaml').value) as Item;
+    value.schedules[0].previousPatches.unshift({ ...value.schedules[0].next });
+    const output = adaptValue(kubernetesScheduleAdapter, value);
+    expect(milestonesOf(output).filter((milestone) => milestone.title === 'Kubernetes 1.31.2')).toHaveLength(1);
+    expect(warningsOf(output).map(({ path, message }) => [path, message])).toEqual([
+      [['schedules', 0, 'previousPatches', 0, 'release'], '1.31.2 is listed again (first at schedules[0].next); this one is left out'],
+    ]);
+  });
+
   test('an unquoted minor release (1.30 read as the number 1.3) keeps its name from its patches', () => {
     const value = structuredClone(readFixture('kubernetes/schedule.yaml').value) as Item;
     value.schedules[1].release = 1.3;
