@@ -5,14 +5,33 @@ import { dirname, join } from 'node:path';
 import { formatDiagnostic, type Diagnostic } from '../model/types';
 import { normalizeDocument } from './normalize';
 import { formatPath, parseText, textKind, type ParseProblem, type TextKind } from './parse';
-import { cleanDeep } from './sanitize';
+import { cleanDeep, cleanText } from './sanitize';
 import type { SourceOutcome } from './source-outcome';
+
+export interface FromTextOptions {
+  /**
+   * Reads a file beside the source (schedule.rst beside schedule.yaml), null when absent.
+   * Default: beside `filePath` on disk. Remote sources pass what they fetched.
+   */
+  readSibling?: (name: string) => string | null;
+  /** The source's `project` and `zone` options (configuration), for the adapters. */
+  project?: string | null;
+  zone?: string | null;
+}
 
 /**
  * Parses and normalizes one text (load-sources imports it lazily; the fuzz tests directly).
  * `kind` null: chosen from the file name, or for stdin from the first character.
+ * `filePath`: the file on disk, or a URL's path (adapters name things after files and folders).
  */
-export function fromText(source: string, name: string, text: string, kind: TextKind | null, filePath: string | null): SourceOutcome {
+export function fromText(
+  source: string,
+  name: string,
+  text: string,
+  kind: TextKind | null,
+  filePath: string | null,
+  options: FromTextOptions = {},
+): SourceOutcome {
   const parsed = parseText(text, kind ?? textKind(filePath ?? '', text));
   const located = (problem: ParseProblem, severity: Diagnostic['severity']): Diagnostic => ({
     source: name,
@@ -31,19 +50,27 @@ export function fromText(source: string, name: string, text: string, kind: TextK
     };
   }
   let readOtherFiles = false;
+  const readBesideOnDisk = (sibling: string): string | null => {
+    if (filePath === null) return null;
+    try {
+      return readFileSync(join(dirname(filePath), sibling), 'utf8');
+    } catch {
+      return null;
+    }
+  };
+  const readSibling = options.readSibling ?? readBesideOnDisk;
   const result = normalizeDocument({
     value: cleanDeep(parsed.value),
     source: name,
     locate: parsed.locate,
     filePath,
+    project: options.project ?? null,
+    zone: options.zone ?? null,
     readSibling: (sibling) => {
-      if (filePath === null) return null;
       readOtherFiles = true;
-      try {
-        return readFileSync(join(dirname(filePath), sibling), 'utf8');
-      } catch {
-        return null;
-      }
+      // A file beside a remote source comes from the same server: cleaned like the source.
+      const text = readSibling(sibling);
+      return text === null ? null : cleanText(text, true);
     },
   });
   const diagnostics = [...parsed.warnings.map((problem) => located(problem, 'warning')), ...result.diagnostics];

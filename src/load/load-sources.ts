@@ -1,13 +1,17 @@
-// Sources (files, folders, standard input, https feeds) → one merged schedule and a report
+// Sources (files, folders, standard input, remote URLs) → one merged schedule and a report
 // per source. A broken source is reported and never takes the others down.
 import { readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
 import { basename, extname, join, resolve } from 'node:path';
 import { formatDiagnostic, type Diagnostic, type Schedule, type SourceReport } from '../model/types';
 import { fileErrorWords } from '../files/error-words';
+import type { FromTextOptions } from './from-text';
 import { mergeDocuments } from './merge';
-import { readParsedCache, writeParsedCache } from './parsed-cache';
+import type { DocumentItems } from './normalize';
+import { readParsedCache, writeParsedCache, type ParsedCacheKey } from './parsed-cache';
+import { DEVELOPMENT_SERIES } from './presets';
 import type { SourceOutcome } from './source-outcome';
-import { checkRemoteUrl, isRemote } from './url';
+import { specOf, type SourceSpec } from './source-spec';
+import { checkRemoteUrl, fetchableUrl, isRemote } from './url';
 
 /** The parser, the schema and the adapters load only when a text must really be read. */
 async function parseSource(...args: Parameters<typeof import('./from-text').fromText>): Promise<SourceOutcome> {
@@ -37,9 +41,95 @@ export interface LoadResult {
 
 const SCHEDULE_FILE = /\.(ya?ml|json)$/i;
 
-export async function loadSources(sources: readonly string[], options: LoadOptions): Promise<LoadResult> {
-  const outcomes = await Promise.all(sources.map((source) => loadSource(source, options)));
-  return combine(sources, outcomes);
+/** Sources as paths/URLs, or as specs with their options (presets already expanded). */
+export async function loadSources(sources: readonly (string | SourceSpec)[], options: LoadOptions): Promise<LoadResult> {
+  const specs = sources.map((source) => specOf(source));
+  // A source that names the development series waits for the others of its preset, which
+  // include the series_status.yaml that says which series that is.
+  const waits = (spec: SourceSpec) => spec.source.includes(DEVELOPMENT_SERIES);
+  const texts = new Map<string, string>();
+  const direct = await Promise.all(specs.map((spec) => (waits(spec) ? null : loadSpec(spec, options, texts))));
+  const outcomes = await Promise.all(
+    specs.map(
+      (spec, index) =>
+        direct[index] ?? loadWithDevelopmentSeries(spec, specs.filter((other) => !waits(other) && other.preset === spec.preset), options, texts),
+    ),
+  );
+  return combine(
+    outcomes.map((outcome) => outcome.report.source),
+    outcomes,
+  );
+}
+
+/** One source with its options applied: its label, and its project for the items that name none. */
+async function loadSpec(spec: SourceSpec, options: LoadOptions, texts: Map<string, string> | null): Promise<SourceOutcome> {
+  const outcome = await loadSource(spec.source, options, { project: spec.project, zone: spec.zone }, texts);
+  const report: SourceReport = spec.name === null ? outcome.report : { ...outcome.report, name: spec.name };
+  const documents = spec.project === null ? outcome.documents : outcome.documents.map((document) => withDefaultProject(document, spec.project!));
+  return { ...outcome, report, documents };
+}
+
+/** The source's `project` for every meeting, milestone and priority that names none. */
+export function withDefaultProject(document: DocumentItems, project: string): DocumentItems {
+  const own = <T extends { project: unknown }>(item: T): T => (item.project === null || (Array.isArray(item.project) && item.project.length === 0) ? { ...item, project } : item);
+  return {
+    ...document,
+    meetings: document.meetings.map(own),
+    milestones: document.milestones.map(own),
+    priorities: document.priorities.map(own),
+  };
+}
+
+async function loadWithDevelopmentSeries(
+  spec: SourceSpec,
+  neighbours: readonly SourceSpec[],
+  options: LoadOptions,
+  texts: ReadonlyMap<string, string>,
+): Promise<SourceOutcome> {
+  for (const neighbour of neighbours) {
+    const series = await developmentSeriesOf(neighbour.source, options, texts);
+    if (series !== null) return loadSpec({ ...spec, source: spec.source.split(DEVELOPMENT_SERIES).join(series) }, options, null);
+  }
+  const where = spec.preset === null ? 'the other sources' : `the other sources of @${spec.preset}`;
+  return failed(spec.source, `the series in development is not known: no series_status.yaml among ${where} names a series with status development`);
+}
+
+/**
+ * The series in development according to a source, whether or not it loads as a schedule
+ * (only name and status matter). Remembered per version of a remote source's cached copy.
+ */
+async function developmentSeriesOf(source: string, options: LoadOptions, texts: ReadonlyMap<string, string>): Promise<string | null> {
+  const { rememberedSeries, rememberSeries } = await import('./series-memo');
+  let version: string | null = null;
+  if (isRemote(source)) {
+    const { cachedBodyFile } = await import('./remote');
+    const stamp = fileStamp(cachedBodyFile(source, options.cacheDir));
+    if (stamp !== 'none') version = `${source}\n${stamp}`;
+  }
+  if (version !== null) {
+    const remembered = rememberedSeries(options.cacheDir, version);
+    if (remembered !== undefined) return remembered;
+  }
+  const text = texts.get(source) ?? (await cachedText(source, options));
+  if (text === null) return null;
+  const { developmentSeries } = await import('./development-series');
+  const series = developmentSeries(text);
+  if (version !== null) rememberSeries(options.cacheDir, version, series);
+  return series;
+}
+
+/** A source's text when it was not read in this load (a parse cached): a file as it is now, a remote one from the cache. */
+async function cachedText(source: string, options: LoadOptions): Promise<string | null> {
+  if (source === '-') return null;
+  if (isRemote(source)) {
+    const { readCachedFeed } = await import('./remote');
+    return readCachedFeed(source, options.cacheDir)?.text ?? null;
+  }
+  try {
+    return readFileSync(source, 'utf8');
+  } catch {
+    return null;
+  }
 }
 
 function combine(sources: readonly string[], outcomes: SourceOutcome[]): LoadResult {
@@ -74,7 +164,10 @@ function displayName(source: string): string {
   return source === '-' ? '<stdin>' : source;
 }
 
-async function loadSource(source: string, options: LoadOptions): Promise<SourceOutcome> {
+type SourceOptions = Pick<FromTextOptions, 'project' | 'zone'>;
+
+/** `texts`, when given, receives the text of each file or remote source read. */
+async function loadSource(source: string, options: LoadOptions, sourceOptions: SourceOptions, texts: Map<string, string> | null): Promise<SourceOutcome> {
   if (source === '-') {
     let text: string;
     try {
@@ -82,9 +175,9 @@ async function loadSource(source: string, options: LoadOptions): Promise<SourceO
     } catch (error) {
       return failed(source, `cannot read standard input: ${fileErrorWords(error)}`);
     }
-    return parseSource(source, '<stdin>', text, null, null);
+    return parseSource(source, '<stdin>', text, null, null, sourceOptions);
   }
-  if (isRemote(source)) return loadRemote(source, options);
+  if (isRemote(source)) return loadRemote(source, options, sourceOptions, texts);
 
   let stats;
   try {
@@ -92,13 +185,20 @@ async function loadSource(source: string, options: LoadOptions): Promise<SourceO
   } catch (error) {
     return failed(source, `cannot read: ${fileErrorWords(error)}`);
   }
-  if (stats.isDirectory()) return loadFolder(source, options);
-  return loadFile(source, source, stats, options);
+  if (stats.isDirectory()) return loadFolder(source, options, sourceOptions);
+  return loadFile(source, source, stats, options, sourceOptions, texts);
 }
 
-async function loadFile(source: string, path: string, stats: Stats | null, options: LoadOptions): Promise<SourceOutcome> {
+async function loadFile(
+  source: string,
+  path: string,
+  stats: Stats | null,
+  options: LoadOptions,
+  sourceOptions: SourceOptions,
+  texts: Map<string, string> | null = null,
+): Promise<SourceOutcome> {
   // An unchanged file is not parsed again: `radar next` in a prompt runs on every refresh.
-  const key = stats === null || options.parsedCache === false ? null : { path: resolve(path), source, size: stats.size, mtimeMs: stats.mtimeMs, ino: stats.ino };
+  const key = stats === null || options.parsedCache === false ? null : { path: resolve(path), source, size: stats.size, mtimeMs: stats.mtimeMs, ino: stats.ino, zone: sourceOptions.zone ?? null, project: sourceOptions.project ?? null };
   if (key !== null) {
     const cached = readParsedCache(options.cacheDir, key);
     if (cached !== null) return cached;
@@ -109,12 +209,13 @@ async function loadFile(source: string, path: string, stats: Stats | null, optio
   } catch (error) {
     return failed(source, `cannot read: ${fileErrorWords(error)}`);
   }
-  const outcome = await parseSource(source, path, text, null, path);
+  texts?.set(source, text);
+  const outcome = await parseSource(source, path, text, null, path, sourceOptions);
   if (key !== null && outcome.cacheable !== false) writeParsedCache(options.cacheDir, key, outcome);
   return outcome;
 }
 
-async function loadFolder(folder: string, options: LoadOptions): Promise<SourceOutcome> {
+async function loadFolder(folder: string, options: LoadOptions, sourceOptions: SourceOptions): Promise<SourceOutcome> {
   let names: string[];
   try {
     // A JSON Schema beside the schedules (data/radar-v1.schema.json) is not a schedule.
@@ -134,7 +235,7 @@ async function loadFolder(folder: string, options: LoadOptions): Promise<SourceO
       } catch {
         // Gone since the listing: loadFile reports it.
       }
-      return loadFile(path, path, stats, options);
+      return loadFile(path, path, stats, options, sourceOptions);
     }),
   );
   const loaded = parts.filter((part) => part.report.status !== 'failed');
@@ -152,40 +253,130 @@ async function loadFolder(folder: string, options: LoadOptions): Promise<SourceO
   };
 }
 
-async function loadRemote(url: string, options: LoadOptions): Promise<SourceOutcome> {
-  const { fetchFeed } = await import('./remote');
-  const { locateJsonError } = await import('./parse');
+/**
+ * A remote source of any shape goes through the same text → outcome path as a file; the
+ * content decides the shape, never the URL or the Content-Type. A fetched copy that does not
+ * load (a half-saved file, a login page) is not cached: the last good copy is served instead.
+ */
+async function loadRemote(url: string, options: LoadOptions, sourceOptions: SourceOptions, texts: Map<string, string> | null): Promise<SourceOutcome> {
+  const { cachedBodyFile, fetchFeed } = await import('./remote');
   const refused = checkRemoteUrl(url);
   if (refused !== null) return failed(url, refused);
+  // The parser loads only when a text must really be read: not for a cached parse.
+  const contentKind = async (text: string) => (await import('./parse')).textKind('', text);
+  const urlPath = pathOfUrl(fetchableUrl(url));
+  const siblingsWanted = new Set<string>();
+  const parse = async (text: string, siblings: ReadonlyMap<string, string | null>) =>
+    parseSource(url, url, text, await contentKind(text), urlPath, {
+      ...sourceOptions,
+      readSibling: (name) => {
+        if (!siblings.has(name)) siblingsWanted.add(name);
+        return siblings.get(name) ?? null;
+      },
+    });
+
+  // Parsed while fetching, so that a body that does not load never replaces the cached copy.
+  let fresh: { text: string; outcome: SourceOutcome } | null = null;
+  const { fromText } = options.offline ? { fromText: null } : await import('./from-text');
+  const { textKind } = options.offline ? { textKind: null } : await import('./parse');
   const result = await fetchFeed(url, {
     offline: options.offline,
     cacheDir: options.cacheDir,
     now: options.now,
     check: (text) => {
-      try {
-        JSON.parse(text);
-        return null;
-      } catch {
-        const problem = locateJsonError(text);
-        return `${url}:${problem.line}:${problem.column}: ${problem.message}`;
-      }
+      if (fromText === null || textKind === null) return null;
+      const outcome = fromText(url, url, text, textKind('', text), urlPath, { ...sourceOptions, readSibling: (name) => (siblingsWanted.add(name), null) });
+      fresh = { text, outcome };
+      return outcome.report.status === 'failed' ? (outcome.report.errors[0] ?? 'does not load') : null;
     },
   });
+  const freshCopy = fresh as { text: string; outcome: SourceOutcome } | null;
+  const text = result.text ?? freshCopy?.text ?? null;
+  if (text !== null) texts?.set(url, text);
   if (result.status === 'failed' || result.text === null) {
-    const message = result.error ?? 'could not be fetched';
-    // A located parse error already names the URL.
-    return message.startsWith(`${url}:`) ? failedVerbatim(url, message) : failed(url, message);
+    // The fetched copy had errors and there is no older one: its own located errors say why.
+    if (freshCopy !== null && freshCopy.outcome.report.status === 'failed') return freshCopy.outcome;
+    return failed(url, result.error ?? 'could not be fetched');
   }
-  const outcome = await parseSource(url, url, result.text, 'json', null);
-  if (outcome.report.status === 'failed') return outcome;
-  outcome.report.status = result.status;
-  outcome.report.fetchedAt = result.fetchedAt;
-  outcome.report.detail = result.status === 'cached' ? result.error : null;
-  return outcome;
+
+  const siblingUrl = (name: string) => new URL(name, fetchableUrl(url)).href;
+  // Files beside it (schedule.rst beside schedule.yaml) are fetched as it was, cached and
+  // conditional too; one that cannot be had only means less detail (labels as titles).
+  const fetched = new Map<string, string | null>();
+  const fetchSiblings = async (names: Iterable<string>) => {
+    const siblings = new Map<string, string | null>();
+    for (const name of names) {
+      if (!fetched.has(name)) fetched.set(name, (await fetchFeed(siblingUrl(name), { offline: options.offline, cacheDir: options.cacheDir, now: options.now })).text);
+      siblings.set(name, fetched.get(name) ?? null);
+    }
+    return siblings;
+  };
+  /** Which version of each sibling's cached copy an outcome was made from. */
+  const stampsOf = (names: Iterable<string>) => Object.fromEntries([...names].map((name) => [name, fileStamp(cachedBodyFile(siblingUrl(name), options.cacheDir))]));
+
+  let outcome: SourceOutcome | null = null;
+  if (freshCopy !== null && freshCopy.text === result.text) {
+    outcome = freshCopy.outcome;
+  } else {
+    // The cached body (after a 304, offline, or a failed fetch) is parsed once per version of
+    // it and of its siblings, as local files are: `radar next` on a preset stays quick.
+    const key = parsedCacheKey(url, cachedBodyFile(url, options.cacheDir), sourceOptions, options);
+    const cached = key === null ? null : readParsedCache(options.cacheDir, key);
+    if (cached !== null) {
+      const stamps = cached.siblingStamps ?? {};
+      const names = Object.keys(stamps);
+      if (names.length > 0) await fetchSiblings(names);
+      const current = stampsOf(names);
+      if (names.every((name) => current[name] === stamps[name])) outcome = cached;
+      else for (const name of names) siblingsWanted.add(name);
+    }
+    if (outcome === null && siblingsWanted.size === 0) {
+      outcome = await parse(result.text, new Map());
+      if (key !== null && siblingsWanted.size === 0 && outcome.cacheable !== false) writeParsedCache(options.cacheDir, key, outcome);
+    }
+    if (siblingsWanted.size > 0 && outcome?.siblingStamps === undefined) {
+      outcome = await parse(result.text, await fetchSiblings(siblingsWanted));
+      outcome = { ...outcome, cacheable: true, siblingStamps: stampsOf(siblingsWanted) };
+      if (key !== null) writeParsedCache(options.cacheDir, key, outcome);
+    }
+  }
+  if (siblingsWanted.size > 0 && outcome!.siblingStamps === undefined) {
+    // The fresh copy, read without its siblings to check it: read again with them.
+    outcome = await parse(result.text, await fetchSiblings(siblingsWanted));
+  }
+  if (outcome!.report.status === 'failed') return outcome!;
+  return {
+    ...outcome!,
+    report: { ...outcome!.report, status: result.status, fetchedAt: result.fetchedAt, detail: result.status === 'cached' ? result.error : null },
+  };
 }
 
-function failedVerbatim(source: string, message: string): SourceOutcome {
-  const match = /:(\d+):(\d+): (.*)$/.exec(message);
-  return failed(source, match?.[3] ?? message, Number(match?.[1] ?? 1), Number(match?.[2] ?? 1));
+/** What identifies a version of a cache file; "none" when there is none. */
+function fileStamp(file: string): string {
+  try {
+    const stats = statSync(file);
+    return `${stats.size}:${stats.mtimeMs}:${stats.ino}`;
+  } catch {
+    return 'none';
+  }
 }
 
+function parsedCacheKey(url: string, bodyFile: string, sourceOptions: SourceOptions, options: LoadOptions): ParsedCacheKey | null {
+  if (options.parsedCache === false) return null;
+  let stats: Stats;
+  try {
+    stats = statSync(bodyFile);
+  } catch {
+    return null;
+  }
+  return { path: resolve(bodyFile), source: url, size: stats.size, mtimeMs: stats.mtimeMs, ino: stats.ino, zone: sourceOptions.zone ?? null, project: sourceOptions.project ?? null };
+}
+
+/** The path of a URL, decoded: adapters name meetings after files and cycles after folders. */
+function pathOfUrl(url: string): string | null {
+  try {
+    return decodeURIComponent(new URL(url).pathname);
+  } catch {
+    return null;
+  }
+}

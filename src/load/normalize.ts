@@ -31,6 +31,9 @@ export interface NormalizeInput {
   locate: (path: DocPath, at?: 'key' | 'value') => Position;
   filePath: string | null;
   readSibling: (name: string) => string | null;
+  /** The source's options (configuration): the project of items that name none, the zone of floating times. */
+  project?: string | null;
+  zone?: string | null;
 }
 
 export interface NormalizeResult {
@@ -52,7 +55,13 @@ export function normalizeDocument(input: NormalizeInput): NormalizeResult {
   if (adapter) {
     let output;
     try {
-      output = adapter.adapt({ value, filePath: input.filePath, readSibling: input.readSibling });
+      output = adapter.adapt({
+        value,
+        filePath: input.filePath,
+        readSibling: input.readSibling,
+        project: input.project ?? null,
+        zone: input.zone ?? null,
+      });
     } catch (error) {
       report([], `could not be read as ${adapter.name}: ${error instanceof Error ? error.message : String(error)}`, 'error');
       return { items: null, diagnostics };

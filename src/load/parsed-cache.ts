@@ -15,11 +15,14 @@ export interface ParsedCacheKey {
   size: number;
   mtimeMs: number;
   ino: number;
+  /** The source's `zone` and `project` options, which adapters may use (floating times, events' project). */
+  zone?: string | null;
+  project?: string | null;
 }
 
 function entryPath(cacheDir: string, key: ParsedCacheKey): string {
   const digest = createHash('sha256')
-    .update(JSON.stringify([packageJson.version, key.path, key.source, key.size, key.mtimeMs, key.ino]))
+    .update(JSON.stringify([packageJson.version, key.path, key.source, key.size, key.mtimeMs, key.ino, key.zone ?? null, key.project ?? null]))
     .digest('hex');
   return join(cacheDir, 'parsed', `${digest}.json`);
 }

@@ -1,13 +1,14 @@
-// Remote JSON feeds: fetched over https (plain http only on loopback), bounded in time and
-// size, cached per URL with their validators so the next start costs a 304, and served from
-// the cache when the network lets us down. Nothing here throws: every outcome is a FeedResult.
+// Remote sources of any shape (format v1, community files, calendars): fetched over https
+// (plain http only on loopback; webcal:// is https), bounded in time and size, cached per URL
+// with their validators so the next start costs a 304, and served from the cache when the
+// network lets us down. Nothing here throws: every outcome is a FeedResult.
 
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { cleanText } from './sanitize';
-import { checkRemoteUrl } from './url';
+import { checkRemoteUrl, fetchableUrl } from './url';
 import { writeFileAtomically } from '../files/write-atomically';
 
 export interface FeedResult {
@@ -62,7 +63,7 @@ interface CacheEntry {
 
 function normalizeUrl(url: string): string {
   try {
-    return new URL(url).href;
+    return new URL(fetchableUrl(url)).href;
   } catch {
     return url;
   }
@@ -110,6 +111,11 @@ function readCache(url: string, cacheDir: string): CacheEntry | null {
   } catch {
     return null;
   }
+}
+
+/** The file holding a feed's cached body: its size and mtime identify the version cached. */
+export function cachedBodyFile(url: string, cacheDir: string): string {
+  return cacheFiles(url, cacheDir).body;
 }
 
 /** The cached copy of a feed, synchronously, for the dashboard's first frame. */
@@ -231,7 +237,7 @@ async function readLimited(response: Response, exchange: Exchange): Promise<stri
     chunks.push(chunk.value);
   }
   try {
-    // JSON is UTF-8 (RFC 8259); a BOM is dropped by the decoder.
+    // JSON, YAML and iCalendar are UTF-8 (RFC 8259, YAML 1.2, RFC 5545); the decoder drops a BOM.
     return new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks));
   } catch {
     throw new FeedError('not valid UTF-8 text');
@@ -243,12 +249,13 @@ async function discardBody(response: Response): Promise<void> {
 }
 
 async function download(url: string, cache: CacheEntry | null, exchange: Exchange): Promise<Downloaded | NotModified> {
-  const headers: Record<string, string> = { accept: 'application/json' };
+  // The content decides the shape, whatever the server calls it: every shape is welcome.
+  const headers: Record<string, string> = { accept: 'application/json, application/yaml, text/yaml, text/calendar, text/plain;q=0.9, */*;q=0.8' };
   if (cache?.validatorsMatch) {
     if (cache.meta.etag) headers['if-none-match'] = cache.meta.etag;
     if (cache.meta.lastModified) headers['if-modified-since'] = cache.meta.lastModified;
   }
-  let current = url;
+  let current = fetchableUrl(url);
   for (let redirects = 0; ; redirects += 1) {
     let response: Response;
     try {
@@ -342,16 +349,23 @@ async function fetchOnline(url: string, cache: CacheEntry | null, options: Fetch
   }
   if (outcome.kind !== 'body') return failedOrCached('HTTP 304 but there is no cached copy', cache);
 
+  const write = () =>
+    ignoringErrors(
+      writeCache(url, options.cacheDir, outcome.text, {
+        url: normalizeUrl(url),
+        etag: outcome.etag,
+        lastModified: outcome.lastModified,
+        fetchedAt: now,
+      }),
+    );
   const unusable = runCheck(options.check, outcome.text);
-  if (unusable !== null) return failedOrCached(unusable, cache);
-  await ignoringErrors(
-    writeCache(url, options.cacheDir, outcome.text, {
-      url: normalizeUrl(url),
-      etag: outcome.etag,
-      lastModified: outcome.lastModified,
-      fetchedAt: now,
-    }),
-  );
+  if (unusable !== null) {
+    // With nothing better cached, this copy is kept all the same: offline runs then say what
+    // is wrong with it (not "never fetched"), and an unchanged server answers 304.
+    if (!cache) await write();
+    return failedOrCached(unusable, cache);
+  }
+  await write();
   return { status: 'loaded', text: outcome.text, fetchedAt: now, error: null };
 }
 

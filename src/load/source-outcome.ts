@@ -8,4 +8,6 @@ export interface SourceOutcome {
   diagnostics: Diagnostic[];
   /** False when reading it looked at other files (schedule.rst beside schedule.yaml). */
   cacheable?: boolean;
+  /** For a remote source read with files beside it: the version of each one's cached copy (name → stamp). */
+  siblingStamps?: Record<string, string>;
 }

@@ -12,12 +12,17 @@ function isLoopbackHost(hostname: string): boolean {
   return hostname === 'localhost' || hostname === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname);
 }
 
+/** `webcal://` is the calendar clients' name for a calendar served over https. */
+export function fetchableUrl(url: string): string {
+  return /^webcals?:\/\//i.test(url) ? url.replace(/^webcals?:/i, 'https:') : url;
+}
+
 /** Null when `url` may be fetched; otherwise the message saying why not. */
 export function checkRemoteUrl(url: string): string | null {
   const shown = cleanText(url);
   let parsed: URL;
   try {
-    parsed = new URL(url);
+    parsed = new URL(fetchableUrl(url));
   } catch {
     return `${shown}: not a valid URL`;
   }
@@ -29,5 +34,5 @@ export function checkRemoteUrl(url: string): string | null {
     if (isLoopbackHost(parsed.hostname)) return null;
     return `${shown}: plain http is only allowed on loopback (127.0.0.0/8, ::1, localhost); use https://`;
   }
-  return `${shown}: only https:// feeds are supported`;
+  return `${shown}: only https:// (or webcal://) sources are supported`;
 }

@@ -159,4 +159,6 @@ export interface SourceReport {
   warnings: string[];
   /** Why the network copy was not used, for cached feeds ('HTTP 500', 'offline'). */
   detail: string | null;
+  /** The label the configuration gives the source (`name`), shown instead of its path or URL. */
+  name?: string | null;
 }

@@ -159,11 +159,37 @@ describe('fetching a feed and caching it', () => {
     expect(cacheSnapshot()).toEqual(before);
   });
 
-  it('a feed that is not JSON and was never cached fails with the reason', async () => {
-    const server = await startServer((_req, res) => res.end('<html>maintenance</html>'));
-    const result = await fetchFeed(server.url('/feed.json'), options({ check: () => 'feed.json:1:1: unexpected <' }));
+  it('a feed that does not load and was never cached fails with the reason, and is kept until a better copy comes', async () => {
+    let body = '<html>maintenance</html>';
+    const server = await startServer((_req, res) => res.end(body));
+    const check = (text: string) => (text.startsWith('<') ? 'feed.json:1:1: unexpected <' : null);
+    const result = await fetchFeed(server.url('/feed.json'), options({ check }));
     expect(result).toEqual({ status: 'failed', text: null, fetchedAt: null, error: 'feed.json:1:1: unexpected <' });
-    expect(cacheSnapshot()).toEqual({});
+    // Offline, the same copy says the same thing, rather than "never fetched".
+    expect(readCachedFeed(server.url('/feed.json'), cacheDir)?.text).toBe('<html>maintenance</html>');
+    body = GOOD_FEED;
+    const better = await fetchFeed(server.url('/feed.json'), options({ check }));
+    expect(better).toMatchObject({ status: 'loaded', text: GOOD_FEED });
+    expect(readCachedFeed(server.url('/feed.json'), cacheDir)?.text).toBe(GOOD_FEED);
+  });
+});
+
+describe('calendar subscriptions', () => {
+  it('a webcal:// URL is fetched over https, and cached under the name the user gave', async () => {
+    const asked: string[] = [];
+    const fetchImpl = (async (input: string | URL | Request) => {
+      asked.push(String(input));
+      return new Response('BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n', { status: 200, headers: { etag: '"cal"' } });
+    }) as typeof fetch;
+    const result = await fetchFeed('webcal://calendar.example.org/team.ics', options({ fetchImpl }));
+    expect(asked).toEqual(['https://calendar.example.org/team.ics']);
+    expect(result).toMatchObject({ status: 'loaded', text: 'BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n' });
+    expect(readCachedFeed('webcal://calendar.example.org/team.ics', cacheDir)?.text).toBe(result.text);
+  });
+
+  it('a webcal:// URL is held to the https rules: no plain http, even through its name', () => {
+    expect(checkRemoteUrl('webcal://calendar.example.org/team.ics')).toBeNull();
+    expect(checkRemoteUrl('webcal://user:secret@calendar.example.org/team.ics')).toMatch(/user names and passwords/);
   });
 });
 
@@ -321,7 +347,7 @@ describe('redirects and plain http', () => {
     expect(checkRemoteUrl('http://10.0.0.1/feed.json')).toMatch(/plain http is only allowed on loopback/);
     expect(checkRemoteUrl('http://localhost.evil.example/feed.json')).toMatch(/plain http is only allowed on loopback/);
     expect(checkRemoteUrl('http://127.0.0.1.nip.io/feed.json')).toMatch(/plain http is only allowed on loopback/);
-    expect(checkRemoteUrl('ftp://example.org/feed.json')).toBe('ftp://example.org/feed.json: only https:// feeds are supported');
+    expect(checkRemoteUrl('ftp://example.org/feed.json')).toBe('ftp://example.org/feed.json: only https:// (or webcal://) sources are supported');
     expect(checkRemoteUrl('https://user:secret@example.org/')).toMatch(/user names and passwords/);
     expect(checkRemoteUrl('not a url')).toBe('not a url: not a valid URL');
   });

@@ -124,12 +124,22 @@ export function adaptIrcMeetingFile({ value, filePath }: AdapterInput): AdapterO
   return output();
 }
 
-/** meeting_id as written when it is a valid id, else its slug; then the file name; then the project's slug. */
+/**
+ * The file name without its extension, as yaml2ical names meetings (a URL's last path
+ * segment): two files may share a meeting_id, which is only the meetbot's name (the TC's
+ * meeting and office hours are both `tc`). Without a file name (standard input), meeting_id
+ * as written when it is a valid id, else its slug; then the project's slug.
+ */
 function meetingId(
   file: Record<string, unknown>,
   filePath: string | null,
   warning: Report,
 ): { id: string; origin: DocPath } | null {
+  const stem = filePath === null ? null : fileStem(filePath);
+  if (stem !== null) {
+    const id = ID_PATTERN.test(stem) ? stem : slugify(stem);
+    if (id !== '') return { id, origin: [] };
+  }
   const written = file.meeting_id;
   if (typeof written === 'string' || typeof written === 'number') {
     const text = String(written).trim();
@@ -137,12 +147,7 @@ function meetingId(
     if (id !== '') return { id, origin: ['meeting_id'] };
   }
   if (written !== undefined && written !== null) {
-    warning(['meeting_id'], `${describeValue(written)} is not a meeting id; the meeting is named after its file instead`);
-  }
-  const stem = filePath === null ? null : fileStem(filePath);
-  if (stem !== null) {
-    const id = ID_PATTERN.test(stem) ? stem : slugify(stem);
-    if (id !== '') return { id, origin: [] };
+    warning(['meeting_id'], `${describeValue(written)} is not a meeting id; the meeting is named after its project instead`);
   }
   // Left out: format v1 then takes the slug of the title itself.
   return null;

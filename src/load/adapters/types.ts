@@ -8,10 +8,17 @@ export type DocPath = readonly (string | number)[];
 export interface AdapterInput {
   /** The parsed content (plain JS values, as yaml's toJS gives them). */
   value: unknown;
-  /** The file path on disk, or null for stdin/URLs: some adapters name things after folders. */
+  /**
+   * The file path on disk, or the path of a URL (`/doc/source/indri/schedule.yaml`), or null
+   * for stdin: some adapters name things after files and folders.
+   */
   filePath: string | null;
   /** Reads a file next to the source (e.g. schedule.rst beside schedule.yaml); null if absent. */
   readSibling: (name: string) => string | null;
+  /** The source's `project` option (configuration): the project of items that name none. */
+  project: string | null;
+  /** The source's `zone` option (configuration): the zone of floating times. */
+  zone: string | null;
 }
 
 export interface AdapterDiagnostic {

@@ -178,7 +178,7 @@ describe('garbage in: never a crash, always located problems', () => {
   test.each(adapters.map((adapter) => [adapter.name, adapter] as const))('%s adapts anything at all without throwing', (_name, adapter) => {
     fc.assert(
       fc.property(fc.anything({ withDate: true, withNullPrototype: true, withBoxedValues: true }), (value) => {
-        const output = adapter.adapt({ value, filePath: null, readSibling: () => null });
+        const output = adapter.adapt({ value, filePath: null, readSibling: () => null, project: null, zone: null });
         expect(output.document.version).toBe(1);
         for (const diagnostic of output.diagnostics) {
           expect(Array.isArray(diagnostic.path)).toBe(true);
@@ -207,7 +207,7 @@ describe('garbage in: never a crash, always located problems', () => {
                 // An earlier edit removed this path's parent: nothing to change.
               }
             }
-            const output = adapter.adapt({ value, filePath: '/checkout/doc/source/ocata/schedule.yaml', readSibling: () => null });
+            const output = adapter.adapt({ value, filePath: '/checkout/doc/source/ocata/schedule.yaml', readSibling: () => null, project: null, zone: null });
             const problems = locatedProblems(output).map((path) => JSON.stringify(path));
             // The adapter's own error and the v1 validation never both report the same place.
             const adapterErrors = new Set(errorsOf(output).map((error) => JSON.stringify(error.path)));
@@ -255,7 +255,7 @@ describe('garbage in: never a crash, always located problems', () => {
     const fixture = readFixture(file);
     const value = structuredClone(fixture.value) as Record<string, any>;
     edit(value);
-    const output = adapter.adapt({ value, filePath: fixture.filePath, readSibling: () => null });
+    const output = adapter.adapt({ value, filePath: fixture.filePath, readSibling: () => null, project: null, zone: null });
     const problems = locatedProblems(output).map((path) => JSON.stringify(path));
     expect(problems.filter((path) => path === JSON.stringify(where))).toHaveLength(1);
   });

@@ -91,7 +91,7 @@ describe('governance projects.yaml', () => {
     const file = structuredClone(fixture.value) as Record<string, any>;
     file.nova = ['not', 'a', 'team'];
     file.cinder.liaisons = 'Brian';
-    const output = governanceProjectsAdapter.adapt({ value: file, filePath: fixture.filePath, readSibling: () => null });
+    const output = governanceProjectsAdapter.adapt({ value: file, filePath: fixture.filePath, readSibling: () => null, project: null, zone: null });
     expect(errorsOf(output).map((error) => error.path)).toEqual([['cinder', 'liaisons'], ['nova']]);
     expect(project(output, 'nova')).toBeUndefined();
     expect(project(output, 'glance')).toBeDefined();
@@ -102,7 +102,7 @@ describe('governance projects.yaml', () => {
     const fixture = readFixture('governance/reference/projects.yaml');
     const file = structuredClone(fixture.value) as Record<string, any>;
     file.nova.url = 42;
-    const output = governanceProjectsAdapter.adapt({ value: file, filePath: fixture.filePath, readSibling: () => null });
+    const output = governanceProjectsAdapter.adapt({ value: file, filePath: fixture.filePath, readSibling: () => null, project: null, zone: null });
     expect(v1Problems(output)).toEqual([{ path: ['nova', 'url'], message: '42 is not a URL' }]);
   });
 

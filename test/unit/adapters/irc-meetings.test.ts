@@ -28,7 +28,7 @@ function edited(subPath: string, edit: (file: Record<string, any>) => void) {
   const fixture = readFixture(subPath);
   const file = structuredClone(fixture.value) as Record<string, any>;
   edit(file);
-  return ircMeetingsAdapter.adapt({ value: file, filePath: fixture.filePath, readSibling: () => null });
+  return ircMeetingsAdapter.adapt({ value: file, filePath: fixture.filePath, readSibling: () => null, project: null, zone: null });
 }
 
 const MEETING_FILES = [
@@ -62,7 +62,7 @@ describe('irc-meetings meeting files', () => {
     const output = adapt('irc-meetings/meetings/nova-team-meeting.yaml');
     const nova = onlyMeeting(output);
     expect(nova).toMatchObject({
-      id: 'nova',
+      id: 'nova-team-meeting',
       title: 'Nova Team Meeting',
       chair: 'Eric Fried (efried)',
       agenda: 'https://wiki.openstack.org/wiki/Meetings/Nova',
@@ -80,7 +80,7 @@ describe('irc-meetings meeting files', () => {
 
   test('the third-party meeting skips the Austin summit, with the reason the file gives', () => {
     const meeting = onlyMeeting(adapt('irc-meetings/history/2016-04-12_6328326/third-party-meeting.yaml'));
-    expect(meeting.id).toBe('third_party');
+    expect(meeting.id).toBe('third-party-meeting');
     expect(meeting.slots[0].skip).toContainEqual({ date: '2016-04-25', reason: 'Austin Summit' });
     expect(meeting.slots[1].skip).toContainEqual({ date: '2016-04-26', reason: 'Austin Summit' });
     expect(meeting.slots[0].skip).toHaveLength(4);

@@ -38,7 +38,7 @@ export function adaptFixture(subPath: string, expectedAdapter: Adapter): Adapter
   const fixture = readFixture(subPath);
   const adapter = findAdapter(fixture.value);
   expect(adapter?.name, `${subPath} is read by ${expectedAdapter.name}`).toBe(expectedAdapter.name);
-  const output = expectedAdapter.adapt({ value: fixture.value, filePath: fixture.filePath, readSibling: siblingsOf(fixture.filePath) });
+  const output = expectedAdapter.adapt({ value: fixture.value, filePath: fixture.filePath, readSibling: siblingsOf(fixture.filePath), project: null, zone: null });
   return { ...fixture, ...output };
 }
 

@@ -27,7 +27,7 @@ const ofCycle = (output: AdapterOutput, id: string) =>
 
 function adaptValue(adapter: Adapter, value: unknown): AdapterOutput {
   expect(adapter.matches(value), `${adapter.name} recognises the edited file`).toBe(true);
-  return adapter.adapt({ value, filePath: null, readSibling: () => null });
+  return adapter.adapt({ value, filePath: null, readSibling: () => null, project: null, zone: null });
 }
 
 function clean(output: AdapterOutput): void {
@@ -400,7 +400,7 @@ describe('bad or missing dates are located warnings, and the rest loads', () => 
             for (const key of path.slice(0, -1)) parent = parent !== null && typeof parent === 'object' ? parent[key] : undefined;
             if (parent !== null && typeof parent === 'object') parent[path.at(-1)!] = replacement;
           }
-          const output = adapter.adapt({ value, filePath: null, readSibling: () => null });
+          const output = adapter.adapt({ value, filePath: null, readSibling: () => null, project: null, zone: null });
           expect(v1Problems(output)).toEqual([]);
           for (const diagnostic of output.diagnostics) expect(diagnostic.message).not.toBe('');
         }),

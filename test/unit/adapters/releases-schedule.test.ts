@@ -20,7 +20,7 @@ function edited(subPath: string, edit: (file: Record<string, any>) => void) {
   const fixture = readFixture(subPath);
   const file = structuredClone(fixture.value) as Record<string, any>;
   edit(file);
-  return releasesScheduleAdapter.adapt({ value: file, filePath: fixture.filePath, readSibling: () => null });
+  return releasesScheduleAdapter.adapt({ value: file, filePath: fixture.filePath, readSibling: () => null, project: null, zone: null });
 }
 
 const SCHEDULES = [
@@ -65,7 +65,7 @@ describe('releases cycle schedules', () => {
 
   test('without a schedule.rst beside it, a milestone is titled with its label', () => {
     const fixture = readFixture('releases/indri-schedule.yaml');
-    const output = releasesScheduleAdapter.adapt({ value: fixture.value, filePath: null, readSibling: () => null });
+    const output = releasesScheduleAdapter.adapt({ value: fixture.value, filePath: null, readSibling: () => null, project: null, zone: null });
     expect(cycleOf(output).id).toBe('cycle');
     expect(milestone(output, 'i-ff')?.title).toBe('i-ff');
   });
