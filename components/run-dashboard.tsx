@@ -8,7 +8,7 @@ import { render, type Instance } from 'ink';
 import { CONFIG_DEFAULTS } from '../src/config/config-store';
 import type { Context } from '../src/context/context';
 import { EXIT } from '../src/context/exit-codes';
-import { load } from '../src/context/load';
+import { checkProjectIds, load } from '../src/context/load';
 import { isRemote } from '../src/load/url';
 import { watchFiles } from '../src/load/watch';
 import { App } from './app';
@@ -45,18 +45,25 @@ function openKeyboard(): Keyboard | null {
 }
 
 /** `printOnce` is what runs instead when there is no terminal to draw on or no keyboard. */
-export async function runDashboard(context: Context, printOnce: (context: Context) => Promise<number>): Promise<number> {
+export async function runDashboard(given: Context, printOnce: (context: Context) => Promise<number>): Promise<number> {
   const stdout = process.stdout;
-  if (!stdout.isTTY) return printOnce(context);
+  if (!stdout.isTTY) return printOnce(given);
   const keyboard = openKeyboard();
-  if (keyboard === null) return printOnce(context);
+  if (keyboard === null) return printOnce(given);
 
   // Remote sources never delay the first frame: it comes from files and cached feeds.
-  const initial = await load(context, true);
+  const initial = await load(given, true);
+  // Unknown project ids are said before the screen is taken over, so the message stays readable.
+  const checked = checkProjectIds(given, initial);
+  if ('exit' in checked) {
+    keyboard.close();
+    return checked.exit;
+  }
+  const { context } = checked;
   const access: SourceAccess = {
     load: (offline) => load(context, offline),
-    watch: (onChange) => watchFiles(context.sources, () => onChange()),
-    hasRemote: context.sources.some(isRemote),
+    watch: (onChange) => watchFiles(context.sources.map((spec) => spec.source), () => onChange()),
+    hasRemote: context.sources.some((spec) => isRemote(spec.source)),
     offline: context.options.offline,
     // setTimeout fires at once past 2^31-1 ms (about 24.8 days): a larger refreshMinutes means "rarely".
     refreshMs: Math.min((context.config.refreshMinutes ?? CONFIG_DEFAULTS.refreshMinutes) * 60_000, 2_147_483_647),

@@ -9,7 +9,8 @@ export type Command =
   | { name: 'validate'; sources: string[] }
   | { name: 'export'; format: 'ics' }
   | { name: 'feed'; sources: string[] }
-  | { name: 'config'; args: string[] };
+  | { name: 'config'; args: string[] }
+  | { name: 'presets' };
 
 
 export type ParsedArgs = { ok: true; command: Command; options: Options } | { ok: false; error: string };
@@ -125,8 +126,10 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       return { ok: true, command: { name: 'feed', sources: rest }, options };
     case 'config':
       return { ok: true, command: { name: 'config', args: rest }, options };
+    case 'presets':
+      return rest.length > 0 ? extra('presets', rest) : { ok: true, command: { name: 'presets' }, options };
     default:
-      return { ok: false, error: `unknown command ${JSON.stringify(name)} (commands: next, list, validate, export, feed, config; see radar --help)` };
+      return { ok: false, error: `unknown command ${JSON.stringify(name)} (commands: next, list, validate, export, feed, config, presets; see radar --help)` };
   }
 }
 

@@ -5,14 +5,16 @@ Usage
   radar [options]                     the dashboard (interactive)
   radar --once [options]              the four panes printed once as text
   radar next [options]                the next meeting, on one line
-  radar list <what> [options]         what: milestones | meetings | priorities | gaps
+  radar list <what> [options]         what: milestones | meetings | priorities | gaps | projects
   radar validate <source>...          check sources, print every problem
   radar export ics [options]          iCalendar (RFC 5545) of meetings and milestones
   radar feed <source>... [-o <file>]  one normalized JSON feed from the sources
   radar config [list | get <key> | set <key> <value> | unset <key> | path]
+  radar presets [--json]              the named sources (@openstack, @python, …) and what each reads
 
 Options
-  -s, --source <path or URL>  a YAML/JSON file, a folder, an https:// feed, or - for stdin (repeatable)
+  -s, --source <source>       a file (YAML, JSON, iCalendar), a folder, an https:// or webcal:// URL,
+                              @<preset>, or - for stdin (repeatable)
   -p, --project <id>          only these projects, plus cross-project milestones (repeatable)
       --tz <zone>             display zone, e.g. Europe/London (default: config zone, else the system's)
       --now <date-time>       act as if it were this moment, e.g. 2015-08-11T21:44:57Z
@@ -26,11 +28,14 @@ Options
   -h, --help                  this help
   -v, --version               the version
 
-Examples
-  radar --once -s data/liberty-2015.yaml --now 2015-08-11T21:44:57Z --tz Europe/London
-  radar next --tz Asia/Tokyo -p nova
+Examples (they work from any folder)
+  radar -s @python -s @nodejs
+  radar next -s @openstack -p nova --tz Asia/Tokyo
+  radar list projects -s @openstack
   radar list meetings --days 7 --json
-  radar validate meetings/ schedule.yaml
+  radar --once --now 2027-02-15T12:00:00Z --tz Europe/London
+  radar validate @kubernetes
+  radar config set projects nova,neutron
   radar config set zone Europe/Berlin
 
 Exit codes: 0 success, 1 a source has errors, 2 usage error, 3 no source could be loaded.

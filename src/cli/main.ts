@@ -35,6 +35,11 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     return runConfigCommand(command.args, { stdout: io.stdout, stderr: io.stderr });
   }
 
+  if (command.name === 'presets') {
+    const { runPresets } = await import('./commands/presets');
+    return runPresets(options.json, io);
+  }
+
   const explicit = command.name === 'validate' || command.name === 'feed' ? command.sources : [];
   const resolved = resolveContext(options, io, explicit);
   if (!resolved.ok) {

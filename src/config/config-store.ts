@@ -9,12 +9,15 @@ import { checkRemoteUrl } from '../load/url';
 import { cleanText } from '../load/sanitize';
 import { ID_PATTERN } from '../model/slug';
 import { isValidZone } from '../time/zoned';
+import type { SourceEntry } from '../load/source-spec';
 
 export interface RadarConfig {
   /** IANA zone for display (default: the system zone). */
   zone?: string;
-  /** Files, folders and URLs (default: the demo data). */
-  sources?: string[];
+  /** Files, folders, URLs and `@presets`, each maybe with options (default: the demo data). */
+  sources?: SourceEntry[];
+  /** Named lists of sources, adding to or replacing the shipped presets. */
+  presets?: Record<string, SourceEntry[]>;
   /** Project ids shown by default (default: all). */
   projects?: string[];
   /** `HH:MM-HH:MM` in `zone`, start before end (default 08:00-18:00). */
@@ -28,11 +31,15 @@ export interface RadarConfig {
 export type ConfigKey = keyof RadarConfig;
 
 /** Keys in the order `radar config list` shows them. */
-export const CONFIG_KEYS: readonly ConfigKey[] = ['zone', 'sources', 'projects', 'workHours', 'refreshMinutes', 'bell'];
+export const CONFIG_KEYS: readonly ConfigKey[] = ['zone', 'sources', 'presets', 'projects', 'workHours', 'refreshMinutes', 'bell'];
 
 /** Defaults that do not depend on the machine (zone: system zone; sources: demo data; projects: all). */
 export const CONFIG_DEFAULTS = { workHours: '08:00-18:00', refreshMinutes: 15, bell: true } as const;
 
+/** What follows the `@` of a preset: a word like a project id. */
+export const PRESET_NAME = ID_PATTERN;
+/** The keys of a `sources` entry written as an object. */
+const SOURCE_ENTRY_KEYS = ['source', 'project', 'zone', 'name'];
 const CONTROL_CHARS = /[\u0000-\u001f\u007f-\u009f]/;
 
 export function isConfigKey(key: string): key is ConfigKey {
@@ -73,15 +80,69 @@ function formatMinute(minute: number): string {
 
 type Checked<T> = { value: T } | { error: string };
 
-function checkSource(source: unknown): string | null {
-  if (typeof source !== 'string' || source.trim() === '') return `sources: ${quote(source)} is not a path or URL`;
-  if (CONTROL_CHARS.test(source)) return `sources: ${quote(source)} contains control characters`;
-  if (source === '-') return 'sources: standard input ("-") can only be given on the command line';
+function checkSource(source: unknown, key: string, presetsAllowed: boolean): string | null {
+  if (typeof source !== 'string' || source.trim() === '') return `${key}: ${quote(source)} is not a path, URL or @preset`;
+  if (CONTROL_CHARS.test(source)) return `${key}: ${quote(source)} contains control characters`;
+  if (source === '-') return `${key}: standard input ("-") can only be given on the command line`;
+  if (source.startsWith('@')) {
+    if (!presetsAllowed) return `${key}: ${quote(source)}: a preset lists paths and URLs, not other presets`;
+    if (!PRESET_NAME.test(source.slice(1))) return `${key}: ${quote(source)} is not a preset name (e.g. @openstack)`;
+    return null;
+  }
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(source)) {
     const refused = checkRemoteUrl(source);
-    if (refused) return `sources: ${refused}`;
+    if (refused) return `${key}: ${refused}`;
   }
   return null;
+}
+
+/** A `sources` entry: a string, or {"source", "project", "zone", "name"}; its canonical form. */
+function checkSourceEntry(entry: unknown, key: string, presetsAllowed: boolean): Checked<SourceEntry> {
+  if (typeof entry === 'string') {
+    const error = checkSource(entry, key, presetsAllowed);
+    return error === null ? { value: entry } : { error };
+  }
+  if (entry === null || typeof entry !== 'object' || Array.isArray(entry)) {
+    return { error: `${key}: ${quote(entry)} is not a path, URL, @preset or {"source": …, "project": …, "zone": …, "name": …}` };
+  }
+  const fields = entry as Record<string, unknown>;
+  for (const field of Object.keys(fields)) {
+    if (!SOURCE_ENTRY_KEYS.includes(field)) return { error: `${key}: unknown option ${quote(field)} (a source has ${SOURCE_ENTRY_KEYS.join(', ')})` };
+  }
+  const sourceError = checkSource(fields['source'], key, presetsAllowed);
+  if (sourceError !== null) return { error: fields['source'] === undefined ? `${key}: an entry written as an object needs "source"` : sourceError };
+  const value: { source: string; project?: string; zone?: string; name?: string } = { source: fields['source'] as string };
+  const { project, zone, name } = fields;
+  if (project !== undefined) {
+    if (typeof project !== 'string' || !ID_PATTERN.test(project)) return { error: `${key}: project ${quote(project)} is not a project id (lower-case letters, digits, ".", "_", "-"; e.g. nova)` };
+    value.project = project;
+  }
+  if (zone !== undefined) {
+    const known = typeof zone === 'string' ? knownTimeZone(zone) : null;
+    if (known === null) return { error: `${key}: zone ${quote(zone)} is not a known IANA time zone (e.g. Europe/Berlin, America/New_York, UTC)` };
+    value.zone = known;
+  }
+  if (name !== undefined) {
+    if (typeof name !== 'string' || name.trim() === '' || CONTROL_CHARS.test(name)) return { error: `${key}: name ${quote(name)} must be a line of text` };
+    value.name = name.trim();
+  }
+  return { value };
+}
+
+function checkSourceList(value: unknown, key: string, presetsAllowed: boolean): Checked<SourceEntry[]> {
+  if (!Array.isArray(value) || value.length === 0) return { error: `${key} must be a non-empty list of paths, URLs${presetsAllowed ? ', @presets' : ''} or {"source": …} entries` };
+  const entries: SourceEntry[] = [];
+  const seen = new Set<string>();
+  for (const entry of value) {
+    const checked = checkSourceEntry(entry, key, presetsAllowed);
+    if ('error' in checked) return checked;
+    // The same entry twice would load the same source twice.
+    const identity = JSON.stringify(checked.value);
+    if (seen.has(identity)) continue;
+    seen.add(identity);
+    entries.push(checked.value);
+  }
+  return { value: entries };
 }
 
 /**
@@ -97,13 +158,20 @@ export function checkConfigValue(key: ConfigKey, value: unknown): Checked<unknow
       }
       return { value: zone };
     }
-    case 'sources': {
-      if (!Array.isArray(value) || value.length === 0) return { error: 'sources must be a non-empty list of paths or URLs' };
-      for (const source of value) {
-        const error = checkSource(source);
-        if (error) return { error };
+    case 'sources':
+      return checkSourceList(value, 'sources', true);
+    case 'presets': {
+      if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+        return { error: `presets ${quote(value)} must map names to lists of sources, e.g. {"mycorp": ["https://intranet.example/radar.json"]}` };
       }
-      return { value: [...new Set(value as string[])] };
+      const presets: Record<string, SourceEntry[]> = {};
+      for (const [name, sources] of Object.entries(value)) {
+        if (!PRESET_NAME.test(name)) return { error: `presets: ${quote(name)} is not a preset name (lower-case letters, digits, ".", "_", "-"; used as @${name})` };
+        const checked = checkSourceList(sources, `presets.${name}`, false);
+        if ('error' in checked) return checked;
+        presets[name] = checked.value;
+      }
+      return { value: presets };
     }
     case 'projects': {
       if (!Array.isArray(value) || value.length === 0) return { error: 'projects must be a non-empty list of project ids' };

@@ -4,6 +4,8 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { loadConfig, parseWorkHours, type RadarConfig } from '../config/config-store';
 import { defaultCacheDir } from '../load/cache-dir';
+import { expandPresets, knownPresets } from '../load/presets';
+import type { SourceSpec } from '../load/source-spec';
 import { parseInstant } from '../time/instant';
 import { isValidZone, systemZone } from '../time/zoned';
 import type { ViewFilter } from '../views/filters';
@@ -33,7 +35,8 @@ export interface Context {
   zone: string;
   /** The user's own zone: the configured zone, else the system zone. Work hours are judged here. */
   homeZone: string;
-  sources: string[];
+  /** Presets expanded, each with its options (configuration). */
+  sources: SourceSpec[];
   usingDemo: boolean;
   filter: ViewFilter;
   config: RadarConfig;
@@ -71,7 +74,9 @@ export function resolveContext(options: Options, io: Io, explicitSources: string
   const hours = parseWorkHours(config.workHours ?? '08:00-18:00');
   const requested = [...explicitSources, ...options.sources];
   const configured = config.sources ?? [];
-  const sources = requested.length > 0 ? requested : configured.length > 0 ? configured : demoSources();
+  const expanded = expandPresets(requested.length > 0 ? requested : configured.length > 0 ? configured : demoSources(), knownPresets(config.presets));
+  if (!expanded.ok) return { ok: false, error: expanded.error };
+  const sources = expanded.specs;
   return {
     ok: true,
     context: {

@@ -16,7 +16,7 @@ export interface Options {
   version: boolean;
 }
 
-export const LIST_WHATS = ['milestones', 'meetings', 'priorities', 'gaps'] as const;
+export const LIST_WHATS = ['milestones', 'meetings', 'priorities', 'gaps', 'projects'] as const;
 export type ListWhat = (typeof LIST_WHATS)[number];
 
 /** The days in view when --days is not given (cli.md). */

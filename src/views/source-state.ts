@@ -25,7 +25,7 @@ export function sourceLabel(source: string): string {
 }
 
 export function sourceStateText(report: SourceReport, now: number): string {
-  const label = sourceLabel(report.source);
+  const label = report.name ?? sourceLabel(report.source);
   const problems = report.errors.length > 0 ? `, ${report.errors.length} error${report.errors.length === 1 ? '' : 's'}` : '';
   if (report.status === 'failed') return `${label}: failed${problems}`;
   if (report.status === 'cached') {

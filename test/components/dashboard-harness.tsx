@@ -11,6 +11,7 @@ import type { SourceAccess } from '../../components/use-sources';
 import { parseArgs } from '../../src/cli/args';
 import type { Context } from '../../src/context/context';
 import { loadSources, type LoadResult } from '../../src/load/load-sources';
+import { specOf } from '../../src/load/source-spec';
 import { parseInstant } from '../../src/time/instant';
 
 export const LIBERTY = fileURLToPath(new URL('../../data/liberty-2015.yaml', import.meta.url));
@@ -58,7 +59,7 @@ export function testContext(options: DashboardOptions = {}): Context {
     fixedNow: true,
     zone,
     homeZone: zone,
-    sources: [source],
+    sources: [specOf(source)],
     usingDemo: false,
     filter: { projects: parsed.options.projects, text: '' },
     config: options.bell === undefined ? {} : { bell: options.bell },

@@ -65,7 +65,7 @@ describe('radar config set, get, unset', () => {
       refreshMinutes: 5,
       bell: false,
     });
-    expect(radarConfig('get', 'projects').stdout).toBe('["nova","neutron"]\n');
+    expect(radarConfig('get', 'projects').stdout).toBe('nova, neutron\n');
     expect(radarConfig('get', 'refreshMinutes').stdout).toBe('5\n');
     expect(radarConfig('get', 'bell').stdout).toBe('false\n');
   });
@@ -75,6 +75,7 @@ describe('radar config set, get, unset', () => {
     expect(code).toBe(0);
     expect(stdout.split('\n').slice(1)).toEqual([
       'sources = (default: demo data)',
+      'presets = (default: the shipped ones; see radar presets)',
       'projects = (default: all projects)',
       'workHours = 08:00-18:00 (default)',
       'refreshMinutes = 15 (default)',
@@ -82,7 +83,7 @@ describe('radar config set, get, unset', () => {
       '',
     ]);
     expect(radarConfig('get', 'workHours').stdout).toBe('08:00-18:00\n');
-    expect(radarConfig('get', 'sources').stdout).toBe('[]\n');
+    expect(radarConfig('get', 'sources').stdout).toBe('\n');
     // Reading never creates the file.
     expect(fs.existsSync(configFile())).toBe(false);
   });
@@ -94,6 +95,69 @@ describe('radar config set, get, unset', () => {
   it('the zone name is accepted in any case and stored in its proper spelling', () => {
     radarConfig('set', 'zone', 'america/new_york');
     expect(radarConfig('get', 'zone').stdout).toBe('America/New_York\n');
+  });
+});
+
+describe('several project ids, sources with options, presets', () => {
+  it.each([['nova,neutron'], ['nova neutron'], ['nova, neutron']])('projects given as %j are two ids, printed back the same way by get and list', (...words) => {
+    const split = words[0]!.split(' ');
+    expect(radarConfig('set', 'projects', ...split).code).toBe(0);
+    expect(loadConfig({ configDir }).config.projects).toEqual(['nova', 'neutron']);
+    const got = radarConfig('get', 'projects').stdout;
+    expect(radarConfig('list').stdout).toContain(`projects = ${got}`);
+    // What get prints, set takes back unchanged.
+    expect(radarConfig('set', 'projects', ...got.trim().split(' ')).code).toBe(0);
+    expect(loadConfig({ configDir }).config.projects).toEqual(['nova', 'neutron']);
+  });
+
+  it('a source with options is given as JSON, stored with its path made absolute, and listed as JSON', () => {
+    const entry = { source: 'team.ics', project: 'nova', zone: 'europe/berlin', name: 'Nova team' };
+    expect(radarConfig('set', 'sources', '@openstack', JSON.stringify(entry)).code).toBe(0);
+    expect(loadConfig({ configDir }).config.sources).toEqual([
+      '@openstack',
+      { source: path.join(workDir, 'team.ics'), project: 'nova', zone: 'Europe/Berlin', name: 'Nova team' },
+    ]);
+    expect(radarConfig('get', 'sources').stdout).toBe(
+      `@openstack, {"source":${JSON.stringify(path.join(workDir, 'team.ics'))},"project":"nova","zone":"Europe/Berlin","name":"Nova team"}\n`,
+    );
+  });
+
+  it.each([
+    [['{"source": "team.ics", "zone": "Mars/Phobos"}'], /zone "Mars\/Phobos" is not a known IANA time zone/],
+    [['{"source": "team.ics", "project": "Nova Team"}'], /project "Nova Team" is not a project id/],
+    [['{"source": "team.ics", "colour": "red"}'], /unknown option "colour" \(a source has source, project, zone, name\)/],
+    [['{"project": "nova"}'], /needs "source"/],
+    [['{"source": "team.ics"'], /is not valid JSON/],
+    [['@nosuchpreset'], /unknown preset "@nosuchpreset" \(known: @kubernetes, @nodejs, @openstack, @python/],
+  ])('sources %j is refused with exit code 2, saying why', (words, message) => {
+    const run = radarConfig('set', 'sources', ...words);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(message);
+    expect(fs.existsSync(configFile())).toBe(false);
+  });
+
+  it('a preset is added by name, then usable in sources; the whole map can be given as JSON', () => {
+    expect(radarConfig('set', 'presets', 'mycorp', 'https://intranet.example/radar.json', 'team.yaml').code).toBe(0);
+    expect(radarConfig('set', 'sources', '@mycorp').code).toBe(0);
+    expect(loadConfig({ configDir }).config).toEqual({
+      presets: { mycorp: ['https://intranet.example/radar.json', path.join(workDir, 'team.yaml')] },
+      sources: ['@mycorp'],
+    });
+    expect(radarConfig('set', 'presets', '{"python": ["https://mirror.example/python-releases.json"]}').code).toBe(0);
+    expect(loadConfig({ configDir }).config.presets).toEqual({ python: ['https://mirror.example/python-releases.json'] });
+    expect(radarConfig('get', 'presets').stdout).toBe('{"python":["https://mirror.example/python-releases.json"]}\n');
+  });
+
+  it.each([
+    [['{"My Corp": ["https://a.example/x.json"]}'], /"My Corp" is not a preset name/],
+    [['mycorp', '@python'], /a preset lists paths and URLs, not other presets/],
+    [['{"mycorp": "https://a.example/x.json"}'], /presets.mycorp must be a non-empty list/],
+    [['mycorp', 'http://intranet.example/x.json'], /plain http is only allowed on loopback/],
+    [['mycorp'], /needs its sources/],
+  ])('presets %j is refused with exit code 2', (words, message) => {
+    const run = radarConfig('set', 'presets', ...words);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(message);
   });
 });
 
@@ -147,7 +211,7 @@ describe('every value is checked', () => {
     const key = radarConfig('set', 'colour', 'red');
     expect(key.code).toBe(2);
     expect(key.stderr).toBe(
-      'radar config: unknown key "colour" (keys: zone, sources, projects, workHours, refreshMinutes, bell)\n',
+      'radar config: unknown key "colour" (keys: zone, sources, presets, projects, workHours, refreshMinutes, bell)\n',
     );
     const sub = radarConfig('remove', 'zone');
     expect(sub.code).toBe(2);

@@ -5,6 +5,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Conf from 'conf';
+import { knownPresets, unknownPresetMessage } from '../../load/presets';
+import { sourceOfEntry, type SourceEntry } from '../../load/source-spec';
 import {
   CONFIG_DEFAULTS,
   CONFIG_KEYS,
@@ -41,6 +43,7 @@ const SUBCOMMANDS = 'list, get <key>, set <key> <value...>, unset <key> or path'
 const DEFAULT_TEXT: Readonly<Record<ConfigKey, () => string>> = {
   zone: () => `${systemZone()} (default: system zone)`,
   sources: () => '(default: demo data)',
+  presets: () => '(default: the shipped ones; see radar presets)',
   projects: () => '(default: all projects)',
   workHours: () => `${CONFIG_DEFAULTS.workHours} (default)`,
   refreshMinutes: () => `${CONFIG_DEFAULTS.refreshMinutes} (default)`,
@@ -55,28 +58,97 @@ function effectiveValue(key: ConfigKey, config: RadarConfig): unknown {
       return config.sources ?? [];
     case 'projects':
       return config.projects ?? [];
+    case 'presets':
+      return config.presets ?? {};
     default:
       return config[key] ?? CONFIG_DEFAULTS[key];
   }
 }
 
+/**
+ * One form for `config get` and `config list`, which `config set` takes back: list entries
+ * separated by ", " (an entry with options as JSON), the presets map as JSON.
+ */
+function formatValue(value: unknown): string {
+  if (Array.isArray(value)) return value.map((entry) => (typeof entry === 'string' ? entry : JSON.stringify(entry))).join(', ');
+  if (value !== null && typeof value === 'object') return JSON.stringify(value);
+  return String(value);
+}
+
 function listLine(key: ConfigKey, config: RadarConfig): string {
   const value = config[key];
   if (value === undefined) return `${key} = ${DEFAULT_TEXT[key]()}`;
-  return `${key} = ${Array.isArray(value) ? value.join(', ') : String(value)}`;
+  return `${key} = ${formatValue(value)}`;
 }
 
 function isUrl(source: string): boolean {
   return /^[a-z][a-z0-9+.-]*:\/\//i.test(source);
 }
 
+/** A word of `set sources`: JSON for an entry with options, else a path, URL or @preset. */
+function sourceFromWord(word: string, cwd: string): { value: unknown } | { error: string } {
+  if (word.trimStart().startsWith('{')) {
+    let entry: unknown;
+    try {
+      entry = JSON.parse(word);
+    } catch {
+      return { error: `${quote(word)} is not valid JSON (an entry with options looks like {"source": "team.ics", "project": "nova"})` };
+    }
+    if (entry !== null && typeof entry === 'object' && typeof (entry as Record<string, unknown>)['source'] === 'string') {
+      const source = (entry as Record<string, string>)['source']!;
+      return { value: { ...entry, source: absoluteSource(source, cwd) } };
+    }
+    return { value: entry };
+  }
+  return { value: absoluteSource(word, cwd) };
+}
+
+/** Stored absolute, so the configured sources mean the same thing from any folder. */
+function absoluteSource(source: string, cwd: string): string {
+  return isUrl(source) || source === '-' || source.startsWith('@') || source.trim() === '' ? source : path.resolve(cwd, source);
+}
+
+function sourcesFromWords(words: string[], cwd: string): { value: unknown[] } | { error: string } {
+  const entries: unknown[] = [];
+  for (const word of words) {
+    const entry = sourceFromWord(word, cwd);
+    if ('error' in entry) return entry;
+    entries.push(entry.value);
+  }
+  return { value: entries };
+}
+
 /** Turns the words after `set <key>` into the value to store, before validation. */
-function valueFromWords(key: ConfigKey, words: string[], cwd: string): { value: unknown } | { error: string } {
-  if (key === 'sources' || key === 'projects') {
-    if (words.length === 0) return { error: `${key} needs at least one value (to go back to the default: radar config unset ${key})` };
-    if (key === 'projects') return { value: words };
-    // Stored absolute, so the configured sources mean the same thing from any folder.
-    return { value: words.map((w) => (isUrl(w) || w === '-' || w.trim() === '' ? w : path.resolve(cwd, w))) };
+function valueFromWords(key: ConfigKey, words: string[], cwd: string, config: RadarConfig): { value: unknown } | { error: string } {
+  if (words.length === 0 && (key === 'sources' || key === 'projects' || key === 'presets')) {
+    return { error: `${key} needs at least one value (to go back to the default: radar config unset ${key})` };
+  }
+  // `nova neutron`, `nova,neutron` and `nova, neutron` (what get and list print) all mean two ids.
+  if (key === 'projects') return { value: words.flatMap((word) => word.split(/[\s,]+/)).filter((id) => id !== '') };
+  if (key === 'sources') return sourcesFromWords(words, cwd);
+  if (key === 'presets') {
+    // The whole map as JSON, or `<name> <source>…` to add or replace one preset.
+    const [first, ...rest] = words as [string, ...string[]];
+    if (first.trimStart().startsWith('{')) {
+      if (rest.length > 0) return { error: 'presets takes one JSON object, or a name followed by its sources' };
+      let map: unknown;
+      try {
+        map = JSON.parse(first);
+      } catch {
+        return { error: `${quote(first)} is not valid JSON (e.g. {"mycorp": ["https://intranet.example/radar.json"]})` };
+      }
+      if (map === null || typeof map !== 'object' || Array.isArray(map)) return { value: map };
+      const resolved: Record<string, unknown> = {};
+      for (const [name, sources] of Object.entries(map)) {
+        resolved[name] = Array.isArray(sources) ? sources.map((entry) => (typeof entry === 'string' ? absoluteSource(entry, cwd) : entry)) : sources;
+      }
+      return { value: resolved };
+    }
+    const name = first.replace(/^@/, '');
+    if (rest.length === 0) return { error: `presets: @${name} needs its sources (radar config set presets ${name} <path or URL>…)` };
+    const sources = sourcesFromWords(rest, cwd);
+    if ('error' in sources) return sources;
+    return { value: { ...(config.presets ?? {}), [name]: sources.value } };
   }
   if (words.length !== 1) return { error: `${key} takes exactly one value` };
   const word = words[0] as string;
@@ -160,19 +232,26 @@ export function runConfigCommand(args: string[], io: ConfigCommandIo): number {
     case 'get': {
       if (key === undefined || rest.length > 0) return usage(`radar config: get takes one key (${CONFIG_KEYS.join(', ')})`);
       if (!isConfigKey(key)) return usage(unknownKey(key));
-      const value = effectiveValue(key, current());
-      io.stdout(`${Array.isArray(value) ? JSON.stringify(value) : String(value)}\n`);
+      io.stdout(`${formatValue(effectiveValue(key, current()))}\n`);
       return EXIT_OK;
     }
     case 'set': {
       if (key === undefined) return usage(`radar config: set needs a key (${CONFIG_KEYS.join(', ')}) and a value`);
       if (!isConfigKey(key)) return usage(unknownKey(key));
-      const words = valueFromWords(key, rest, io.cwd ?? process.cwd());
+      const config = current();
+      const words = valueFromWords(key, rest, io.cwd ?? process.cwd(), config);
       if ('error' in words) return usage(`radar config: ${words.error}`);
       const checked = checkConfigValue(key, words.value);
       if ('error' in checked) return usage(`radar config: ${checked.error}`);
+      if (key === 'sources') {
+        const presets = knownPresets(config.presets);
+        for (const entry of checked.value as SourceEntry[]) {
+          const source = sourceOfEntry(entry);
+          if (source.startsWith('@') && !Object.hasOwn(presets, source.slice(1))) return usage(`radar config: sources: ${unknownPresetMessage(source, presets)}`);
+        }
+      }
       const code = change(file, io, (store) => store.set(key, checked.value));
-      if (code === EXIT_OK && key === 'sources') warnAboutMissingPaths(checked.value as string[], io);
+      if (code === EXIT_OK && key === 'sources') warnAboutMissingPaths((checked.value as SourceEntry[]).map(sourceOfEntry), io);
       return code;
     }
     case 'unset': {
@@ -191,6 +270,6 @@ export function runConfigCommand(args: string[], io: ConfigCommandIo): number {
 /** Saved anyway (the folder may be mounted later), but a typo should not go unnoticed. */
 function warnAboutMissingPaths(sources: string[], io: ConfigCommandIo): void {
   for (const source of sources) {
-    if (!isUrl(source) && !fs.existsSync(source)) io.stderr(`radar config: note: ${quote(source)} does not exist (yet)\n`);
+    if (!isUrl(source) && !source.startsWith('@') && !fs.existsSync(source)) io.stderr(`radar config: note: ${quote(source)} does not exist (yet)\n`);
   }
 }

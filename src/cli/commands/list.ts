@@ -1,6 +1,6 @@
-// `radar list milestones|meetings|priorities|gaps`: one table, or --json.
+// `radar list milestones|meetings|priorities|gaps|projects`: one table, or --json.
 import type { Context } from '../../context/context';
-import { load, reportLoad } from '../../context/load';
+import { checkProjectIds, load, reportLoad } from '../../context/load';
 import { DEFAULT_DAYS, type ListWhat } from '../../context/options';
 import { renderTextTable } from '../../text/text-table';
 import { gapCells } from '../../views/cells';
@@ -9,11 +9,15 @@ import { envelope, gapJson, meetingJson, milestoneJson, priorityJson } from '../
 import { upcomingOccurrences } from '../../views/meetings';
 import { milestonesInView } from '../../views/milestones';
 import { prioritiesInView } from '../../views/priorities';
-import { meetingTable, milestoneTable, paintFor, priorityTable, tableWidth } from './tables';
+import { projectsInView } from '../../views/projects';
+import { meetingTable, milestoneTable, paintFor, priorityTable, projectTable, tableWidth } from './tables';
 
-export async function runList(context: Context, what: ListWhat): Promise<number> {
-  const loaded = await load(context);
-  const code = reportLoad(context, loaded);
+export async function runList(given: Context, what: ListWhat): Promise<number> {
+  const loaded = await load(given);
+  const code = reportLoad(given, loaded);
+  const checked = checkProjectIds(given, loaded);
+  if ('exit' in checked) return checked.exit;
+  const { context } = checked;
   const { schedule, reports } = loaded;
   const { now, zone, filter, options } = context;
   const paint = paintFor(context);
@@ -33,6 +37,10 @@ export async function runList(context: Context, what: ListWhat): Promise<number>
     const priorities = prioritiesInView(schedule, options.all, filter);
     if (options.json) json(envelope(now, zone, reports, 'items', priorities.map(priorityJson)));
     else out(priorities.length === 0 ? ['No open priorities.'] : priorityTable(priorities, paint, maxWidth));
+  } else if (what === 'projects') {
+    const projects = projectsInView(schedule, filter);
+    if (options.json) json(envelope(now, zone, reports, 'items', projects));
+    else out(projects.length === 0 ? ['No projects.'] : projectTable(projects, paint, maxWidth));
   } else {
     const gaps = liaisonGaps(schedule, filter);
     if (options.json) json(envelope(now, zone, reports, 'items', gaps.map(gapJson)));

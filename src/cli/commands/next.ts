@@ -4,12 +4,15 @@ import { nextLine } from '../../views/cells';
 import { envelope, nextJson } from '../../views/json-items';
 import { nextOccurrence } from '../../views/meetings';
 import type { Context } from '../../context/context';
-import { load, reportLoad } from '../../context/load';
+import { checkProjectIds, load, reportLoad } from '../../context/load';
 import { DEFAULT_DAYS } from '../../context/options';
 
-export async function runNext(context: Context): Promise<number> {
-  const loaded = await load(context);
-  const code = reportLoad(context, loaded);
+export async function runNext(given: Context): Promise<number> {
+  const loaded = await load(given);
+  const code = reportLoad(given, loaded);
+  const checked = checkProjectIds(given, loaded);
+  if ('exit' in checked) return checked.exit;
+  const { context } = checked;
   const days = context.options.days ?? DEFAULT_DAYS.meetings;
   const next = nextOccurrence(loaded.schedule, context.now, days, context.filter);
   if (context.options.json) {

@@ -10,15 +10,18 @@ import { prioritiesInView } from '../../views/priorities';
 import { sourceStateText } from '../../views/source-state';
 import { urgency } from '../../views/urgency';
 import type { Context } from '../../context/context';
-import { load, reportLoad } from '../../context/load';
+import { checkProjectIds, load, reportLoad } from '../../context/load';
 import { DEFAULT_DAYS } from '../../context/options';
 import { urgencyRole } from '../../text/paint';
 import { meetingTable, milestoneTable, paintFor, priorityTable, tableWidth } from './tables';
 
-export async function runOnce(context: Context): Promise<number> {
-  const loaded = await load(context);
-  context.io.stdout(`${onceText(context, loaded).join('\n')}\n`);
-  return reportLoad(context, loaded);
+export async function runOnce(given: Context): Promise<number> {
+  const loaded = await load(given);
+  const code = reportLoad(given, loaded);
+  const checked = checkProjectIds(given, loaded);
+  if ('exit' in checked) return checked.exit;
+  given.io.stdout(`${onceText(checked.context, loaded).join('\n')}\n`);
+  return code;
 }
 
 export function onceText(context: Context, loaded: LoadResult): string[] {

@@ -7,6 +7,7 @@ import type { Context } from '../../context/context';
 import { meetingCells, milestoneCells, priorityCells, type MilestoneCells } from '../../views/cells';
 import type { Occurrence } from '../../views/meetings';
 import type { MilestoneRow } from '../../views/milestones';
+import type { ProjectRow } from '../../views/projects';
 import { urgency } from '../../views/urgency';
 
 export function paintFor(context: Context): Paint {
@@ -71,3 +72,22 @@ export function priorityTable(priorities: readonly Priority[], paint: Paint, max
   );
 }
 
+/** `radar list projects`: the liaisons named per role, and the gaps counted. */
+export function projectTable(projects: readonly ProjectRow[], paint: Paint, maxWidth: number | null): string[] {
+  const liaisonText = (project: ProjectRow) =>
+    Object.entries(project.liaisons)
+      .filter(([, persons]) => persons.length > 0)
+      .map(([role, persons]) => `${role}: ${persons.join(', ')}`)
+      .join('; ');
+  return renderTextTable(
+    [...projects],
+    [
+      { header: 'Project', value: (project) => project.id },
+      { header: 'Name', value: (project) => project.name },
+      { header: 'Gaps', value: (project) => String(project.gaps), align: 'right', style: (project) => (project.gaps > 0 ? 'warning' : null) },
+      { header: 'Liaisons', value: liaisonText, flexible: true },
+    ],
+    paint,
+    maxWidth,
+  );
+}
