@@ -257,3 +257,29 @@ describe('work hours are judged in your own zone, whatever zone the times are sh
       expect(lines.every((line) => line.includes('UTC ☾'))).toBe(true);
     }));
 });
+
+describe('radar --help', () => {
+  it('gives examples that work from any folder: no file of the checkout, no unknown option, preset or command', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'radar-anywhere-'));
+    const env = isolatedEnv();
+    try {
+      const help = radar(['--help']).stdout;
+      const examples = help
+        .slice(help.indexOf('Examples'))
+        .split('\n')
+        .slice(1)
+        .filter((line) => line.startsWith('  radar '))
+        .map((line) => line.trim().split(/\s+/).slice(1));
+      expect(examples.length).toBeGreaterThanOrEqual(6);
+      for (const words of examples) {
+        // Never the network in a test: remote sources answer from the (empty) cache.
+        const run = radar(words[0] === 'config' ? words : [...words, '--offline'], { cwd: folder, env });
+        expect(run.code, words.join(' ')).not.toBe(2);
+        expect(run.stderr, words.join(' ')).not.toMatch(/no such file|unknown (option|command|preset|project)|internal error/);
+      }
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+      rmSync(env['HOME']!, { recursive: true, force: true });
+    }
+  });
+});
