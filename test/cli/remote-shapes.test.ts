@@ -254,7 +254,12 @@ describe('presets', () => {
     expect(offline.out.items).toEqual(run.out.items);
 
     const presets = await radarAsync(['presets', '--json'], { env: user });
+    const text = await radarAsync(['presets'], { env: user });
     user.cleanUp();
+    // The configured one replaces the shipped one, and says so; the placeholder is explained.
+    expect(text.stdout).toContain('@openstack (configured, replaces the shipped one)\n');
+    expect(text.stdout).toContain(`  ${base}/releases/doc/source/{development-series}/schedule.yaml\n    {development-series}: the series whose status is "development"`);
+    expect(text.stdout).toContain('@python\n  https://peps.python.org/api/python-releases.json\n');
     expect(JSON.parse(presets.stdout).presets).toMatchObject({
       openstack,
       python: ['https://peps.python.org/api/python-releases.json'],
