@@ -297,4 +297,21 @@ describe('per-source options in the configuration', () => {
     expect(run.out.items).toEqual([expect.objectContaining({ meeting: 'tc', title: 'Technical Committee Meeting', project: 'tc' })]);
     expect(once.stdout).toMatch(/Sources: TC calendar: fetched just now/);
   });
+
+  it('a configured @preset entry with options gives them to each source of the preset', async () => {
+    files['/tc.yaml'] = { body: TC_MEETING, type: 'text/plain' };
+    files['/feed.json'] = { body: LIBERTY_JSON, type: 'text/plain' };
+    const user = newUser({
+      presets: { team: [`${base}/tc.yaml`, `${base}/feed.json`] },
+      sources: [{ source: '@team', project: 'tc' }],
+    });
+    const run = await list('meetings', user);
+    user.cleanUp();
+    expect(run.code).toBe(0);
+    expect(run.out.sources.map((source: { source: string }) => source.source)).toEqual([`${base}/tc.yaml`, `${base}/feed.json`]);
+    const projectOf = (meeting: string) => new Set(run.out.items.filter((item: { meeting: string }) => item.meeting === meeting).map((item: { project: string }) => item.project));
+    // The TC file's meeting names no project and takes tc; Liberty's Nova meeting keeps nova.
+    expect(projectOf('tc')).toEqual(new Set(['tc']));
+    expect(projectOf('nova')).toEqual(new Set(['nova']));
+  });
 });
