@@ -2,10 +2,14 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { isolatedEnv, json, radar } from '../helpers/run-radar';
+import { isolatedEnv, json, radar as runRadar } from '../helpers/run-radar';
 
 const LIBERTY = ['-s', 'data/liberty-2015.yaml', '--now', '2015-08-11T21:44:57Z'];
 const homes: string[] = [];
+/** One user with no configuration for the runs that need none. */
+const plainUser = isolatedEnv();
+homes.push(plainUser['HOME']!);
+const radar = (args: string[], options: { env?: NodeJS.ProcessEnv } = {}) => runRadar(args, { env: options.env ?? plainUser });
 
 function userWithConfig(config: object): NodeJS.ProcessEnv {
   const env = isolatedEnv();
