@@ -3,11 +3,10 @@
 import { CORE_SCHEMA, load as loadYaml } from 'js-yaml';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 import type { DocPath } from './adapters/types';
+import { indexJsonPositions } from './json-positions';
+import { lineStartOffsets, positionOf, type Position } from './line-positions';
 
-export interface Position {
-  line: number;
-  column: number;
-}
+export type { Position } from './line-positions';
 
 export interface ParseProblem extends Position {
   message: string;
@@ -47,7 +46,7 @@ const YAML_NODE_PROPERTIES = /(^|[\s[{,:-])[&*!][^\s]/;
  * The fast path: js-yaml reads a plain document about ten times faster than the yaml
  * package (2.3 MiB: 0.2 s against 2.3 s here). Anything unusual (a syntax error, duplicate
  * keys, anchors) returns null and is read again by parseYaml, which locates every problem;
- * positions for later messages come from it too, lazily, as for JSON.
+ * positions for later messages come from it too, lazily.
  */
 function parsePlainYaml(text: string): ParseResult | null {
   if (YAML_NODE_PROPERTIES.test(text)) return null;
@@ -87,23 +86,6 @@ function parsePlainYaml(text: string): ParseResult | null {
     return careful(path, at);
   };
   return { ok: true, value: value ?? null, locate, warnings: [] };
-}
-
-function lineStartOffsets(text: string): number[] {
-  const starts = [0];
-  for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) starts.push(index + 1);
-  return starts;
-}
-
-function positionOf(lineStarts: readonly number[], offset: number): Position {
-  let low = 0;
-  let high = lineStarts.length - 1;
-  while (low < high) {
-    const middle = (low + high + 1) >> 1;
-    if (lineStarts[middle]! <= offset) low = middle;
-    else high = middle - 1;
-  }
-  return { line: low + 1, column: offset - lineStarts[low]! + 1 };
 }
 
 function lazyLocate(text: string): (path: DocPath, at?: 'key' | 'value') => Position {
@@ -214,7 +196,7 @@ function collectDuplicateKeys(
         warnings.push({
           ...here,
           path: [...path, key],
-          message: `duplicate key (also on line ${earlier.line}); the last one is used`,
+          message: duplicateKeyMessage(earlier.line),
         });
       }
       seen.set(key, here);
@@ -223,6 +205,10 @@ function collectDuplicateKeys(
   } else if (isSeq(node)) {
     node.items.forEach((item, index) => collectDuplicateKeys(item, [...path, index], warnings, position));
   }
+}
+
+function duplicateKeyMessage(earlierLine: number): string {
+  return `duplicate key (also on line ${earlierLine}); the last one is used`;
 }
 
 function depthProblem(value: unknown): string | null {
@@ -254,12 +240,9 @@ function parseJson(text: string): ParseResult {
   }
   const tooDeep = depthProblem(value);
   if (tooDeep !== null) return { ok: false, errors: [{ line: 1, column: 1, path: null, message: tooDeep }] };
-  // Positions are only needed when something is reported, so the (slower) located parse is
-  // done lazily: a large, valid feed costs one JSON.parse.
-  const locate = lazyLocate(text);
-  // Duplicate keys in JSON are not reported: feeds are written by programs, and finding them
-  // would cost the located parse on every load.
-  return { ok: true, value, locate, warnings: [] };
+  const positions = indexJsonPositions(text);
+  const warnings = positions.duplicateKeys.map(({ path, position, earlierLine }): ParseProblem => ({ ...position, path, message: duplicateKeyMessage(earlierLine) }));
+  return { ok: true, value, locate: positions.locate, warnings };
 }
 
 /**
