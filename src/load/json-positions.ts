@@ -167,6 +167,8 @@ export function indexJsonPositions(text: string): JsonPositions {
     count += 1;
     valueStart[id] = offset;
     keyStart[id] = pendingKey;
+    // A mapping or list moves this past its members when it closes.
+    after[id] = id + 1;
     pendingKey = -1;
     const first = text.charCodeAt(offset);
     if (first === OPEN_BRACE || first === OPEN_BRACKET) {
@@ -185,7 +187,6 @@ export function indexJsonPositions(text: string): JsonPositions {
     } else if (first === QUOTE) {
       const end = stringEnd(offset);
       if (end === -1) break;
-      after[id] = id + 1;
       offset = end + 1;
     } else {
       // A number, true, false or null: it runs to the next delimiter.
@@ -196,7 +197,6 @@ export function indexJsonPositions(text: string): JsonPositions {
         offset += 1;
       }
       if (offset === start) break;
-      after[id] = id + 1;
     }
     // After a value: close what ends here, then on to the next member.
     for (;;) {

@@ -144,6 +144,28 @@ describe('where JSON values and keys are', () => {
     expect(mappings.locate(path, 'key')).toEqual({ line: 1, column: 5 * (depth - 1) + 2 });
   });
 
+  it('never throws or loops on text that is not (or no longer) JSON, and places what it could read', () => {
+    const cut = indexJsonPositions('{"a": [1, 2');
+    expect(cut.locate(['a', 1])).toEqual({ line: 1, column: 11 });
+    expect(cut.locate(['a', 5])).toEqual({ line: 1, column: 7 });
+    const unterminated = indexJsonPositions('{"a": ["x');
+    expect(unterminated.locate(['a', 0])).toEqual({ line: 1, column: 8 });
+    expect(unterminated.locate(['a', 1])).toEqual({ line: 1, column: 7 });
+    fc.assert(
+      fc.property(fc.jsonValue(), fc.nat(), fc.string(), (value, at, noise) => {
+        const text = JSON.stringify(value, null, 1) ?? '';
+        const damaged = `${text.slice(0, at % (text.length + 1))}${noise}`;
+        const positions = indexJsonPositions(damaged);
+        for (const path of [[], ['a'], [0], [0, 'a', 1]]) {
+          const { line, column } = positions.locate(path);
+          expect(line).toBeGreaterThanOrEqual(1);
+          expect(column).toBeGreaterThanOrEqual(1);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('still refuses JSON nested deeper than a schedule needs, with a located error', () => {
     const parsed = parseText(`${'['.repeat(200)}${']'.repeat(200)}`, 'json');
     expect(parsed.ok).toBe(false);
