@@ -18,6 +18,8 @@ import { MIB, formatBytes, formatMiB, formatMs, formatRatio, table, verdict } fr
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const RADAR = process.env.BENCH_RADAR ? resolve(process.env.BENCH_RADAR) : join(ROOT, 'dist', 'radar.js');
 const DEMO = join(ROOT, 'data', 'openstack-2027.1.yaml');
+// A real JSON source (Python's release data, 92 KB): cold, it measures how fast JSON is read and located.
+const REAL_JSON = join(ROOT, 'test', 'fixtures', 'python', 'python-releases.json');
 const WORK = join(ROOT, '.bench');
 const NODE = process.execPath;
 const COLS = 120;
@@ -291,7 +293,7 @@ function specs(env) {
 }
 
 function plan({ env, large, inkBundle, feedUrl }) {
-  const { cold, pty, pipe, dashboard, next, list } = specs(env);
+  const { now, cold, pty, pipe, dashboard, next, list } = specs(env);
   const fewer = Math.min(3, knobs.runs);
   const demo = []; // no -s: the demo data, as a new user meets it
   const big = ['-s', large];
@@ -328,6 +330,7 @@ function plan({ env, large, inkBundle, feedUrl }) {
     { id: 'listDemo', group: 'command', label: 'radar list meetings --json, demo data', spec: list(demo) },
     { id: 'listLarge', group: 'command', label: 'radar list meetings --json, large schedule', spec: list(big) },
     { id: 'listLargeCold', group: 'command', label: 'radar list meetings --json, large, cold', runs: fewer, spec: cold(list(big)) },
+    { id: 'listJsonCold', group: 'command', label: 'radar list milestones --json, python-releases.json, cold', runs: fewer, spec: cold(pipe([NODE, RADAR, 'list', 'milestones', '--json', '-s', REAL_JSON, ...now])) },
     {
       id: 'read',
       group: 'command',
