@@ -240,6 +240,8 @@ function parseJson(text: string): ParseResult {
   }
   const tooDeep = depthProblem(value);
   if (tooDeep !== null) return { ok: false, errors: [{ line: 1, column: 1, path: null, message: tooDeep }] };
+  // Every item's origin needs positions (and the parsed-file cache keeps them), so the one
+  // pass that finds them runs now; it finds duplicate keys too, reported as in YAML.
   const positions = indexJsonPositions(text);
   const warnings = positions.duplicateKeys.map(({ path, position, earlierLine }): ParseProblem => ({ ...position, path, message: duplicateKeyMessage(earlierLine) }));
   return { ok: true, value, locate: positions.locate, warnings };
