@@ -90,10 +90,17 @@ export function indexJsonPositions(text: string): JsonPositions {
     hadEscape = quote !== -1 && nextBackslash < quote;
     return hadEscape ? endOfEscapedString(start) : quote;
   };
+  /** The key whose quotes are at `start` and `end`, with its escapes read; as written, were it not JSON. */
+  const unescapedKey = (start: number, end: number): string => {
+    const written = text.slice(start, end + 1);
+    try {
+      return JSON.parse(written) as string;
+    } catch {
+      return written.slice(1, -1);
+    }
+  };
   const decodeKey = (offset: number): string =>
-    escapedKeys.has(offset)
-      ? (JSON.parse(text.slice(offset, endOfEscapedString(offset) + 1)) as string)
-      : text.slice(offset + 1, text.indexOf('"', offset + 1));
+    escapedKeys.has(offset) ? unescapedKey(offset, endOfEscapedString(offset)) : text.slice(offset + 1, text.indexOf('"', offset + 1));
   const skipSpace = (from: number): number => {
     let index = from;
     while (index < length && isJsonSpace(text.charCodeAt(index))) index += 1;
@@ -153,7 +160,7 @@ export function indexJsonPositions(text: string): JsonPositions {
     if (end === -1) return -1;
     if (hadEscape) escapedKeys.add(from);
     pendingKey = from;
-    noteKey(from, hadEscape ? (JSON.parse(text.slice(from, end + 1)) as string) : text.slice(from + 1, end));
+    noteKey(from, hadEscape ? unescapedKey(from, end) : text.slice(from + 1, end));
     const colon = skipSpace(end + 1);
     return text.charCodeAt(colon) === COLON ? skipSpace(colon + 1) : -1;
   };

@@ -60,6 +60,12 @@ function disagreements(text: string): string[] {
   return found;
 }
 
+function pathsOf(value: unknown, prefix: (string | number)[] = []): (string | number)[][] {
+  if (value === null || typeof value !== 'object') return [prefix];
+  const entries = Array.isArray(value) ? value.map((item, index) => [index, item] as const) : Object.entries(value);
+  return [prefix, ...entries.flatMap(([key, child]) => pathsOf(child, [...prefix, key]))];
+}
+
 function jsonFiles(folder: string): string[] {
   return readdirSync(folder).flatMap((name) => {
     const path = join(folder, name);
@@ -148,21 +154,25 @@ describe('where JSON values and keys are', () => {
     const cut = indexJsonPositions('{"a": [1, 2');
     expect(cut.locate(['a', 1])).toEqual({ line: 1, column: 11 });
     expect(cut.locate(['a', 5])).toEqual({ line: 1, column: 7 });
+    expect(indexJsonPositions(String.raw`{"\ ": 1`).locate(['\\ '], 'key')).toEqual({ line: 1, column: 2 });
     const unterminated = indexJsonPositions('{"a": ["x');
     expect(unterminated.locate(['a', 0])).toEqual({ line: 1, column: 8 });
     expect(unterminated.locate(['a', 1])).toEqual({ line: 1, column: 7 });
     fc.assert(
-      fc.property(fc.jsonValue(), fc.nat(), fc.string(), (value, at, noise) => {
+      fc.property(fc.jsonValue(), fc.nat(), fc.string({ unit: fc.constantFrom('"', '\\', '{', '}', '[', ']', ',', ':', ' ', '\n', 'u', '1') }), (value, at, noise) => {
         const text = JSON.stringify(value, null, 1) ?? '';
-        const damaged = `${text.slice(0, at % (text.length + 1))}${noise}`;
+        const cut = at % (text.length + 1);
+        const damaged = `${text.slice(0, cut)}${noise}${text.slice(cut)}`;
         const positions = indexJsonPositions(damaged);
-        for (const path of [[], ['a'], [0], [0, 'a', 1]]) {
-          const { line, column } = positions.locate(path);
-          expect(line).toBeGreaterThanOrEqual(1);
-          expect(column).toBeGreaterThanOrEqual(1);
+        for (const path of [...pathsOf(value), ['a'], [0, 'a', 1]]) {
+          for (const at of ['key', 'value'] as const) {
+            const { line, column } = positions.locate(path, at);
+            expect(line).toBeGreaterThanOrEqual(1);
+            expect(column).toBeGreaterThanOrEqual(1);
+          }
         }
       }),
-      { numRuns: 300 },
+      { numRuns: 500 },
     );
   });
 
@@ -182,6 +192,26 @@ describe('duplicate keys in JSON', () => {
     if (!json.ok || !yaml.ok) throw new Error('does not parse');
     expect(yaml.warnings.length).toBeGreaterThan(0);
     expect(json.warnings).toEqual(yaml.warnings);
+  });
+
+  it('are found at any depth and in mappings of any size, as in YAML', () => {
+    // Few names (one of them written with an escape), so that keys repeat often.
+    const names = fc.constantFrom('a', 'b', String.raw`\u0061`, 'k1', 'k2', 'k3', 'k4', 'k5', 'k6', 'k7', 'k8', 'k9');
+    const { text } = fc.letrec<{ text: string; mapping: string; list: string }>((tie) => ({
+      text: fc.oneof({ maxDepth: 4 }, fc.jsonValue({ maxDepth: 0 }).map((value) => JSON.stringify(value)), tie('mapping'), tie('list')),
+      mapping: fc.array(fc.tuple(names, tie('text')), { maxLength: 14 }).map((entries) => `{${entries.map(([name, value]) => `"${name}": ${value}`).join(',\n')}}`),
+      list: fc.array(tie('text'), { maxLength: 4 }).map((items) => `[${items.join(', ')}]`),
+    }));
+    fc.assert(
+      fc.property(text, (written) => {
+        const json = parseText(written, 'json');
+        const yaml = parseText(written, 'yaml');
+        if (!json.ok || !yaml.ok) throw new Error(`does not parse: ${written}`);
+        expect(json.warnings).toEqual(yaml.warnings);
+        expect(disagreements(written)).toEqual([]);
+      }),
+      { numRuns: 200 },
+    );
   });
 
   it('name the line of the previous occurrence, and the value used is the last', () => {
