@@ -11,6 +11,7 @@ export async function load(context: Context, offline = context.options.offline):
     cacheDir: context.cacheDir,
     now: context.io.clock,
     readStdin: context.io.readStdin,
+    displayZone: context.zone,
   });
 }
 

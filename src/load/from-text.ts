@@ -3,6 +3,8 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { formatDiagnostic, type Diagnostic } from '../model/types';
+import { readCalendar } from './adapters/icalendar';
+import { isCalendarText } from './adapters/icalendar-text';
 import { normalizeDocument } from './normalize';
 import { formatPath, parseText, textKind, type ParseProblem, type TextKind } from './parse';
 import { cleanDeep, cleanText } from './sanitize';
@@ -17,6 +19,8 @@ export interface FromTextOptions {
   /** The source's `project` and `zone` options (configuration), for the adapters. */
   project?: string | null;
   zone?: string | null;
+  /** The display zone: floating calendar times with no zone of their own are read in it. */
+  displayZone?: string;
 }
 
 /**
@@ -32,6 +36,8 @@ export function fromText(
   filePath: string | null,
   options: FromTextOptions = {},
 ): SourceOutcome {
+  // The content decides, whatever the name, URL or Content-Type said.
+  if (isCalendarText(text)) return fromCalendarText(source, name, text, options);
   const parsed = parseText(text, kind ?? textKind(filePath ?? '', text));
   const located = (problem: ParseProblem, severity: Diagnostic['severity']): Diagnostic => ({
     source: name,
@@ -90,3 +96,22 @@ export function fromText(
   };
 }
 
+
+function fromCalendarText(source: string, name: string, text: string, options: FromTextOptions): SourceOutcome {
+  const { items, diagnostics, usedDisplayZone } = readCalendar(text, name, options);
+  const errors = diagnostics.filter((diagnostic) => diagnostic.severity === 'error');
+  return {
+    report: {
+      source,
+      status: errors.length > 0 ? 'failed' : 'loaded',
+      fetchedAt: null,
+      errors: errors.map(formatDiagnostic),
+      warnings: diagnostics.filter((diagnostic) => diagnostic.severity === 'warning').map(formatDiagnostic),
+      detail: null,
+    },
+    documents: errors.length > 0 ? [] : [items],
+    diagnostics,
+    // Floating times read in the display zone change with --tz: parse again next time.
+    cacheable: !usedDisplayZone,
+  };
+}

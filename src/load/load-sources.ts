@@ -27,6 +27,8 @@ export interface LoadOptions {
   now: () => number;
   /** Reads standard input whole (for `-s -`). */
   readStdin: () => Promise<string>;
+  /** The display zone: floating iCalendar times with no zone of their own are read in it. */
+  displayZone?: string;
   /** Keep parsed local files in the cache folder, keyed by path, size and mtime (default true). */
   parsedCache?: boolean;
 }
@@ -39,7 +41,7 @@ export interface LoadResult {
 }
 
 
-const SCHEDULE_FILE = /\.(ya?ml|json)$/i;
+const SCHEDULE_FILE = /\.(ya?ml|json|ics|ical)$/i;
 
 /** Sources as paths/URLs, or as specs with their options (presets already expanded). */
 export async function loadSources(sources: readonly (string | SourceSpec)[], options: LoadOptions): Promise<LoadResult> {
@@ -63,7 +65,7 @@ export async function loadSources(sources: readonly (string | SourceSpec)[], opt
 
 /** One source with its options applied: its label, and its project for the items that name none. */
 async function loadSpec(spec: SourceSpec, options: LoadOptions, texts: Map<string, string> | null): Promise<SourceOutcome> {
-  const outcome = await loadSource(spec.source, options, { project: spec.project, zone: spec.zone }, texts);
+  const outcome = await loadSource(spec.source, options, { project: spec.project, zone: spec.zone, displayZone: options.displayZone }, texts);
   const report: SourceReport = spec.name === null ? outcome.report : { ...outcome.report, name: spec.name };
   const documents = spec.project === null ? outcome.documents : outcome.documents.map((document) => withDefaultProject(document, spec.project!));
   return { ...outcome, report, documents };
@@ -164,7 +166,7 @@ function displayName(source: string): string {
   return source === '-' ? '<stdin>' : source;
 }
 
-type SourceOptions = Pick<FromTextOptions, 'project' | 'zone'>;
+type SourceOptions = Pick<FromTextOptions, 'project' | 'zone' | 'displayZone'>;
 
 /** `texts`, when given, receives the text of each file or remote source read. */
 async function loadSource(source: string, options: LoadOptions, sourceOptions: SourceOptions, texts: Map<string, string> | null): Promise<SourceOutcome> {
@@ -225,7 +227,7 @@ async function loadFolder(folder: string, options: LoadOptions, sourceOptions: S
   } catch (error) {
     return failed(folder, `cannot read: ${fileErrorWords(error)}`);
   }
-  if (names.length === 0) return failed(folder, 'no schedule files in this folder (*.yaml, *.yml, *.json)');
+  if (names.length === 0) return failed(folder, 'no schedule files in this folder (*.yaml, *.yml, *.json, *.ics, *.ical)');
   const parts = await Promise.all(
     names.map((name) => {
       const path = join(folder, name);

@@ -58,6 +58,8 @@ export interface Milestone {
   start: number;
   /** The instant it ends: the end of its last day, or `start` for an exact milestone without end. */
   end: number;
+  /** Imported calendar events: CATEGORIES, one of which may name a known project. */
+  categories?: string[];
   origin: Origin;
 }
 
@@ -81,6 +83,47 @@ export interface Slot {
   origin: Origin;
 }
 
+/**
+ * How an imported calendar's wall times become instants: UTC, an IANA zone computed by radar's
+ * own rules, or the rules of a VTIMEZONE written in the file (kept as its text).
+ */
+export type CalendarZone = { kind: 'utc' } | { kind: 'iana'; zone: string } | { kind: 'vtimezone'; tzid: string; definition: string };
+
+/** A RECURRENCE-ID component: it replaces the occurrence that starts at `recurrenceId`. */
+export interface CalendarOverride {
+  recurrenceId: number;
+  start: number;
+  durationMs: number;
+  title: string | null;
+  where: string | null;
+  cancelled: boolean;
+  /** RANGE=THISANDFUTURE: the change applies to every later occurrence too. */
+  thisAndFuture: boolean;
+  origin: Origin;
+}
+
+/**
+ * An iCalendar event's recurrence set (RFC 5545 §3.8.5), which format v1 slots cannot say.
+ * Plain data (the parsed-file cache stores it as JSON), expanded for the window asked.
+ */
+export interface CalendarRecurrence {
+  zone: CalendarZone;
+  /** DTSTART as wall-clock time in `zone`: 'YYYY-MM-DDTHH:MM:SS'. */
+  start: string;
+  durationMs: number;
+  /** RRULE values, as repaired on reading. */
+  rules: string[];
+  /** RDATEs as instants; a period's own length, else the event's. */
+  dates: { start: number; durationMs: number }[];
+  /** EXDATE date-times as instants, matched after conversion whatever zone they were written in. */
+  exdates: number[];
+  /** EXDATE;VALUE=DATE: whole days (in `zone`) without an occurrence. */
+  exdays: string[];
+  overrides: CalendarOverride[];
+  /** STATUS:CANCELLED on the master: no occurrences at all. */
+  cancelled: boolean;
+}
+
 export interface Meeting {
   id: string;
   title: string;
@@ -91,6 +134,13 @@ export interface Meeting {
   chair: string | null;
   agenda: string | null;
   slots: Slot[];
+  /** Imported calendar events: their recurrence set (their `slots` are empty). */
+  calendar?: CalendarRecurrence | null;
+  /** Imported calendar events: DESCRIPTION and URL. */
+  notes?: string | null;
+  url?: string | null;
+  /** Imported calendar events: CATEGORIES, one of which may name a known project. */
+  categories?: string[];
   origin: Origin;
 }
 

@@ -2,7 +2,7 @@
 // a countdown to the second.
 import { countdownParts, two } from '../time/countdown';
 import type { Meeting } from '../model/types';
-import { compareOccurrences, DAY, slotOccurrences, type Occurrence } from './meetings';
+import { compareOccurrences, DAY, meetingOccurrences, type Occurrence } from './meetings';
 
 /**
  * The next `count` occurrences of one meeting from `now` (one in progress counts, skipped ones
@@ -10,8 +10,7 @@ import { compareOccurrences, DAY, slotOccurrences, type Occurrence } from './mee
  */
 export function nextOccurrencesOf(meeting: Meeting, now: number, count: number, days = 120): Occurrence[] {
   const to = now + days * DAY;
-  return meeting.slots
-    .flatMap((slot) => slotOccurrences(meeting, slot, now, to))
+  return meetingOccurrences(meeting, now, to)
     .sort(compareOccurrences)
     .slice(0, Math.max(0, count));
 }

@@ -1,6 +1,7 @@
 // Meeting occurrences within a window: the rows of the Meetings pane, the items of
 // `radar list meetings --json`, `radar next`, and the export. One selector for all of them.
-import { addDays } from '../time/civil';
+import { calendarInstances } from '../time/calendar-recurrence';
+import { addDays, weekdayOfDayNumber, civilToDayNumber } from '../time/civil';
 import { occurrenceDates, weekParityWarning } from '../time/recurrence';
 import { instantToZoned, zonedWallTimeToInstant } from '../time/zoned';
 import type { Meeting, Schedule, Slot } from '../model/types';
@@ -51,6 +52,48 @@ export function slotOccurrences(meeting: Meeting, slot: Slot, from: number, to: 
   return occurrences;
 }
 
+/**
+ * The occurrences of an imported calendar event overlapping [from, to): each is a `once` on
+ * its own day, an override with its own title and place, a cancelled one skipped.
+ */
+export function calendarOccurrences(meeting: Meeting, from: number, to: number): Occurrence[] {
+  if (!meeting.calendar) return [];
+  return calendarInstances(meeting.calendar, from, to).map((instance): Occurrence => {
+    const local = instantToZoned(instance.start, meeting.zone);
+    const slot: Slot = {
+      day: weekdayOfDayNumber(civilToDayNumber(local.date)),
+      time: local.time,
+      frequency: 'once',
+      interval: 1,
+      week: null,
+      date: local.date,
+      start: null,
+      until: null,
+      skip: [],
+      where: instance.where,
+      origin: meeting.origin,
+    };
+    return {
+      meeting: instance.title === null || instance.title === meeting.title ? meeting : { ...meeting, title: instance.title },
+      slot,
+      date: local.date,
+      start: instance.start,
+      end: instance.end,
+      where: instance.where ?? meeting.where,
+      skipped: instance.cancelled,
+      reason: instance.cancelled ? 'cancelled' : null,
+      warnings: [],
+    };
+  });
+}
+
+/** Every occurrence of one meeting overlapping [from, to): its slots', or its calendar's. */
+export function meetingOccurrences(meeting: Meeting, from: number, to: number): Occurrence[] {
+  const occurrences = calendarOccurrences(meeting, from, to);
+  for (const slot of meeting.slots) occurrences.push(...slotOccurrences(meeting, slot, from, to));
+  return occurrences;
+}
+
 export function compareOccurrences(a: Occurrence, b: Occurrence): number {
   return a.start - b.start || compareText(a.meeting.title, b.meeting.title) || compareText(a.meeting.id, b.meeting.id);
 }
@@ -74,7 +117,7 @@ export function upcomingOccurrences(schedule: Schedule, now: number, days: numbe
   const occurrences: Occurrence[] = [];
   for (const meeting of schedule.meetings) {
     if (!meetingMatches(meeting, filter)) continue;
-    for (const slot of meeting.slots) occurrences.push(...slotOccurrences(meeting, slot, now, to));
+    occurrences.push(...meetingOccurrences(meeting, now, to));
   }
   return occurrences.sort(compareOccurrences);
 }
