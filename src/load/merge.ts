@@ -72,14 +72,23 @@ export function mergeDocuments(documents: readonly DocumentItems[], fallbackName
     }
   }
 
+  // An imported calendar event without a configured project belongs to the first of its
+  // CATEGORIES that names a project known once every source is in.
+  const known = new Map([...projects.keys()].map((id) => [id.toLowerCase(), id]));
+  const categoryProject = <T extends { project: unknown; categories?: string[] }>(item: T): T => {
+    if (item.project !== null || item.categories === undefined) return item;
+    const id = item.categories.map((category) => known.get(category.toLowerCase())).find((found) => found !== undefined);
+    return id === undefined ? item : { ...item, project: id };
+  };
+
   return {
     schedule: {
       name: name ?? fallbackName,
       roles: [...roles.values()].map((role) => ({ ...role, name: role.name || role.id })),
       projects: [...projects.values()].map((project) => ({ ...project, name: project.name || project.id })),
       cycles: [...byId.cycles.values()],
-      milestones: [...byId.milestones.values()],
-      meetings: [...byId.meetings.values()],
+      milestones: [...byId.milestones.values()].map(categoryProject),
+      meetings: [...byId.meetings.values()].map(categoryProject),
       priorities: [...byId.priorities.values()],
     },
     warnings,

@@ -151,6 +151,7 @@ export function ruleWallTimes(rule: string, start: string, from: string, to: str
   // COUNT counts from DTSTART, so a counted rule cannot jump; its count bounds it.
   const iterationStart = recur.count === null || recur.count === undefined ? jumpedStart(recur, start, from) : start;
   const iterator = recur.iterator(icalTime(iterationStart));
+  const inWeeks = weekNumberFilter(recur);
   const times: string[] = [];
   for (;;) {
     if (cost.visited >= MAX_VISITED) break;
@@ -160,9 +161,33 @@ export function ruleWallTimes(rule: string, start: string, from: string, to: str
     const wall = start.length === 10 ? next.toString().slice(0, 10) : next.toString().slice(0, 19);
     if (wall > to) break;
     // The jumped start itself need not be an instance; it always lies before the window.
-    if (wall >= from && wall >= start) times.push(wall);
+    if (wall >= from && wall >= start && inWeeks(wall)) times.push(wall);
   }
   return times;
+}
+
+/**
+ * ical.js 2.2.1 lets a yearly BYWEEKNO rule run on past its weeks (BYWEEKNO=20;BYDAY=MO gives
+ * every Monday from week 20 on), so its instances are checked against RFC 5545's week numbers:
+ * weeks start on WKST, and week 1 is the first with at least four days of the year.
+ */
+function weekNumberFilter(recur: ICAL.Recur): (wall: string) => boolean {
+  const weeks = (recur.parts as Record<string, number[] | undefined>).BYWEEKNO;
+  if (recur.freq !== 'YEARLY' || weeks === undefined || weeks.length === 0) return () => true;
+  // ical.js numbers WKST 1 = Sunday … 7 = Saturday; ISO weekdays are 1 = Monday … 7 = Sunday.
+  const weekStartIso = (((recur.wkst ?? 2) + 5) % 7) + 1;
+  const weekStart = (dayNumber: number) => dayNumber - ((weekdayOfDayNumber(dayNumber) - weekStartIso + 7) % 7);
+  const firstWeek = (year: number) => weekStart(civilToDayNumber(`${String(year).padStart(4, '0')}-01-04`));
+  return (wall) => {
+    const dayNumber = civilToDayNumber(wall.slice(0, 10));
+    const start = weekStart(dayNumber);
+    let year = Number(wall.slice(0, 4));
+    if (start >= firstWeek(year + 1)) year += 1;
+    else if (start < firstWeek(year)) year -= 1;
+    const week = (start - firstWeek(year)) / 7 + 1;
+    const count = (firstWeek(year + 1) - firstWeek(year)) / 7;
+    return weeks.some((wanted) => (wanted > 0 ? wanted === week : count + wanted + 1 === week));
+  };
 }
 
 /** One occurrence of an imported event. */

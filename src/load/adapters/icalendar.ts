@@ -176,6 +176,7 @@ export function readCalendar(text: string, source: string, options: CalendarSour
   }
 
   const name = calendarProperty('X-WR-CALNAME');
+  diagnostics.sort((a, b) => a.line - b.line);
   return { items: { ...empty, name: name === '' ? null : name, meetings, milestones }, diagnostics, usedDisplayZone };
 }
 
