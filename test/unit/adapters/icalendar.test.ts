@@ -243,3 +243,28 @@ describe('cost', () => {
     expect(old.visited).toBeLessThan(10);
   });
 });
+
+describe("the calendar OpenStack publishes, read back against the irc-meetings file it was made from", () => {
+  test('Nova: yaml2ical\'s INTERVAL=2 counts fortnights from 7 January 2016, the YAML counts ISO week parity; they part after each year of 53 ISO weeks (2020) and meet again after the next one (2026)', () => {
+    const ical = readFixture('openstack-irc-meetings.ical').schedule;
+    const yamlPath = join(FIXTURES, '../irc-meetings/meetings/nova-team-meeting.yaml');
+    const yaml = mergeDocuments(fromText(yamlPath, yamlPath, readFileSync(yamlPath, 'utf8'), null, yamlPath).documents).schedule;
+    const nova = (schedule: Schedule) =>
+      new Map(
+        upcomingOccurrences(schedule, Date.parse('2016-01-01T00:00:00Z'), 12 * 366, { projects: [], text: 'Nova Team Meeting' })
+          .filter((occurrence) => occurrence.meeting.title === 'Nova Team Meeting')
+          .map((occurrence) => [new Date(occurrence.start).toISOString().slice(0, 10), new Date(occurrence.start).toISOString().slice(11, 16)]),
+      );
+    const fromCalendar = nova(ical);
+    const fromYaml = nova(yaml);
+    // Every Thursday from the first meeting to the end of 2027 has exactly one meeting in each.
+    expect(fromCalendar.size).toBe(fromYaml.size);
+    const differing = [...fromYaml].filter(([day, time]) => fromCalendar.get(day) !== time).map(([day]) => day);
+    // By hand: Thursdays from 7 January 2021 (week 1, after 2020's week 53) to 31 December 2026 (week 53).
+    const thursdays: string[] = [];
+    for (let day = Date.parse('2021-01-07T00:00:00Z'); day <= Date.parse('2026-12-31T00:00:00Z'); day += 7 * DAY) thursdays.push(new Date(day).toISOString().slice(0, 10));
+    expect(differing).toEqual(thursdays);
+    expect([fromCalendar.get('2026-12-24'), fromYaml.get('2026-12-24')]).toEqual(['21:00', '14:00']);
+    expect([fromCalendar.get('2027-01-07'), fromYaml.get('2027-01-07')]).toEqual(['21:00', '21:00']);
+  });
+});
