@@ -1,0 +1,61 @@
+// iCalendar sources as a user meets them: in a folder beside YAML, on standard input, and
+// exported by radar then read back (the built program).
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+import { json, radar } from '../helpers/run-radar';
+
+const CALENDARS = 'test/fixtures/ical/collective-icalendar';
+const KHAL = `${CALENDARS}/issue_156_RDATE_with_PERIOD_TZID_khal_2.ics`;
+const folder = mkdtempSync(join(tmpdir(), 'radar-ical-cli-'));
+afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+type Item = { title: string; start: string; end: string; where: string | null };
+const shape = (items: Item[]) => items.map(({ title, start, end, where }) => ({ title, start, end, where }));
+
+describe('iCalendar sources', () => {
+  test('a folder picks up *.ics and *.ical beside *.yaml: the Zurich sync and the YAML meeting are both listed', () => {
+    writeFileSync(join(folder, 'team.yaml'), 'version: 1\nmeetings:\n  - {title: YAML standup, slots: [{day: monday, time: "09:00"}]}\n');
+    copyFileSync(`${CALENDARS}/x_location.ics`, join(folder, 'sync.ics'));
+    copyFileSync(`${CALENDARS}/issue_836_do_not_quote_tzid.ics`, join(folder, 'exchange.ical'));
+    const run = radar(['list', 'meetings', '--json', '-s', folder, '--now', '2024-10-27T00:00:00Z', '--days', '2', '--tz', 'UTC']);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const titles = (json(run).items as Item[]).map((item) => `${item.start} ${item.title}`);
+    expect(titles).toEqual([
+      '2024-10-28T09:00:00.000Z YAML standup',
+      '2024-10-28T13:00:00.000Z Daily Sync',
+      '2024-10-28T21:00:00.000Z Anonymous Test Event for TZID',
+    ]);
+  });
+
+  test('standard input is read by its content: `-s -` with a calendar', () => {
+    const run = radar(['list', 'meetings', '--json', '-s', '-', '--now', '2021-10-01T00:00:00Z', '--days', '200', '--tz', 'UTC'], { input: readFileSync(KHAL, 'utf8') });
+    expect(run.code).toBe(0);
+    expect((json(run).items as Item[]).map((item) => item.start)).toEqual([
+      '2021-11-01T15:00:00.000Z',
+      '2021-12-06T15:00:00.000Z',
+      '2022-01-03T15:00:00.000Z',
+      '2022-02-07T15:00:00.000Z',
+    ]);
+  });
+
+  test('an event that cannot be read is a warning on validate (exit 0); the calendar still loads', () => {
+    const run = radar(['validate', `${CALENDARS}/multiple_timezones.ics`]);
+    expect(run.code).toBe(0);
+    expect(run.stdout + run.stderr).toContain(`${CALENDARS}/multiple_timezones.ics:23:1: RDATE: warning: event "test-vtime-named-timezone"`);
+  });
+
+  test('`radar export ics` read back gives the same occurrences: start, end, title, place', () => {
+    const source = `${CALENDARS}/rfc_7265_appendix_example_2_ical.ics`;
+    const window = ['--now', '2006-01-01T00:00:00Z', '--days', '10', '--tz', 'UTC'];
+    const original = radar(['list', 'meetings', '--json', '-s', source, ...window]);
+    const exported = join(folder, 'exported.ics');
+    expect(radar(['export', 'ics', '-s', source, ...window, '-o', exported]).code).toBe(0);
+    const readBack = radar(['list', 'meetings', '--json', '-s', exported, ...window]);
+    expect(readBack.code).toBe(0);
+    expect(shape(json(original).items)).toHaveLength(6);
+    expect(shape(json(readBack).items)).toEqual(shape(json(original).items));
+  });
+});
