@@ -57,6 +57,10 @@ export async function loadSources(sources: readonly (string | SourceSpec)[], opt
         direct[index] ?? loadWithDevelopmentSeries(spec, specs.filter((other) => !waits(other) && other.preset === spec.preset), options, texts),
     ),
   );
+  // Calendars from the parsed-file cache come without their reader: load their expander.
+  if (outcomes.some((outcome) => outcome.documents.some((document) => document.meetings.some((meeting) => meeting.calendar)))) {
+    await import('../time/calendar-recurrence');
+  }
   return combine(
     outcomes.map((outcome) => outcome.report.source),
     outcomes,

@@ -4,6 +4,7 @@
 // a rule without COUNT jumps there by whole periods instead of walking from a distant DTSTART.
 import ICAL from 'ical.js';
 import type { CalendarRecurrence, CalendarZone } from '../model/types';
+import { provideCalendarExpander, type CalendarInstance, type ExpansionCost } from './calendar-expansion';
 import { civilToDayNumber, dayNumberToCivil, weekdayOfDayNumber } from './civil';
 import { instantToZoned, zonedWallClockToInstant } from './zoned';
 
@@ -130,11 +131,6 @@ export function jumpedStart(recur: ICAL.Recur, start: string, windowStart: strin
   return `${String(startYear + periods * interval).padStart(4, '0')}-01-01${timeOfDay}`;
 }
 
-/** How much work an expansion did: tests assert that a distant DTSTART costs nothing extra. */
-export interface ExpansionCost {
-  visited: number;
-}
-
 /**
  * The wall times of one RRULE within [from, to] (inclusive, wall strings of the same shape
  * as `start`), ascending. `until` is the rule's UNTIL already read in the event's zone.
@@ -188,15 +184,6 @@ function weekNumberFilter(recur: ICAL.Recur): (wall: string) => boolean {
     const count = (firstWeek(year + 1) - firstWeek(year)) / 7;
     return weeks.some((wanted) => (wanted > 0 ? wanted === week : count + wanted + 1 === week));
   };
-}
-
-/** One occurrence of an imported event. */
-export interface CalendarInstance {
-  start: number;
-  end: number;
-  title: string | null;
-  where: string | null;
-  cancelled: boolean;
 }
 
 /**
@@ -274,3 +261,5 @@ function untilInZone(rule: string, calendar: CalendarRecurrence): string | null 
   const instant = Date.UTC(Number(text.slice(0, 4)), Number(text.slice(4, 6)) - 1, Number(text.slice(6, 8)), Number(text.slice(9, 11)), Number(text.slice(11, 13)), Number(text.slice(13, 15)));
   return calendarInstantToWall(instant, calendar.zone);
 }
+
+provideCalendarExpander(calendarInstances);

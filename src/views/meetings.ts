@@ -1,6 +1,6 @@
 // Meeting occurrences within a window: the rows of the Meetings pane, the items of
 // `radar list meetings --json`, `radar next`, and the export. One selector for all of them.
-import { calendarInstances } from '../time/calendar-recurrence';
+import { expandCalendar } from '../time/calendar-expansion';
 import { addDays, weekdayOfDayNumber, civilToDayNumber } from '../time/civil';
 import { occurrenceDates, weekParityWarning } from '../time/recurrence';
 import { instantToZoned, zonedWallTimeToInstant } from '../time/zoned';
@@ -58,7 +58,7 @@ export function slotOccurrences(meeting: Meeting, slot: Slot, from: number, to: 
  */
 export function calendarOccurrences(meeting: Meeting, from: number, to: number): Occurrence[] {
   if (!meeting.calendar) return [];
-  return calendarInstances(meeting.calendar, from, to).map((instance): Occurrence => {
+  return expandCalendar(meeting.calendar, from, to).map((instance): Occurrence => {
     const local = instantToZoned(instance.start, meeting.zone);
     const slot: Slot = {
       day: weekdayOfDayNumber(civilToDayNumber(local.date)),
