@@ -7,6 +7,7 @@ import { toIsoUtc } from '../time/instant';
 import { weekdayName } from '../time/civil';
 import type { Cycle, Meeting, Milestone, MilestoneKind, Priority, PriorityStatus, Project, Role, Schedule, Slot } from '../model/types';
 import type { Frequency } from '../time/recurrence';
+import { calendarOccurrences } from '../views/meetings';
 
 export interface FeedRole {
   id: string;
@@ -184,6 +185,38 @@ function slotEntry(slot: Slot): FeedSlot {
   };
 }
 
+/** The window in which imported calendar events are written out occurrence by occurrence. */
+export interface CalendarHorizon {
+  from: number;
+  to: number;
+}
+
+/**
+ * An imported calendar event's recurrence set has no format v1 spelling (no RRULE), so the feed
+ * writes each occurrence in the horizon as a `once` slot (a cancelled one with its skip), in
+ * the event's zone. What v1 cannot keep is said in `lost`: the rule beyond the horizon, other
+ * titles or lengths of moved occurrences, and a length of 0 (v1 wants 1–1440 minutes).
+ */
+function calendarEntry(meeting: Meeting, horizon: CalendarHorizon, lost: string[]): FeedMeeting {
+  const occurrences = calendarOccurrences(meeting, horizon.from, horizon.to);
+  const slots = occurrences.map((occurrence) => ({
+    ...occurrence.slot,
+    where: occurrence.where === meeting.where ? null : occurrence.where,
+    skip: occurrence.skipped ? [{ date: occurrence.date, reason: occurrence.reason }] : [],
+  }));
+  const duration = Math.min(1440, Math.max(1, Math.round(meeting.duration)));
+  if (duration !== meeting.duration) lost.push(`${meeting.id}: lasts ${meeting.duration} minutes, written as ${duration}`);
+  if (occurrences.some((occurrence) => occurrence.meeting.title !== meeting.title || occurrence.end - occurrence.start !== meeting.duration * 60_000)) {
+    lost.push(`${meeting.id}: moved occurrences keep their times, not their own titles or lengths`);
+  }
+  return {
+    ...meetingEntry(meeting),
+    duration,
+    // v1 needs at least one slot: an event with nothing in the horizon meets "ad hoc".
+    slots: slots.length > 0 ? slots.map(slotEntry) : [{ time: instantToZoned(horizon.from, meeting.zone).time, frequency: 'adhoc', skip: [] }],
+  };
+}
+
 function meetingEntry(meeting: Meeting): FeedMeeting {
   return {
     id: meeting.id,
@@ -239,8 +272,19 @@ function zoneWarnings(schedule: Schedule, zone: string): string[] {
   });
 }
 
-export function scheduleToFeed(schedule: Schedule): Feed {
+export function scheduleToFeed(schedule: Schedule, horizon: CalendarHorizon = { from: 0, to: 0 }): Feed {
   const zone = feedZone(schedule);
+  const lost: string[] = [];
+  const meetings = schedule.meetings.map((meeting) => (meeting.calendar ? calendarEntry(meeting, horizon, lost) : meetingEntry(meeting)));
+  const calendars = schedule.meetings.filter((meeting) => meeting.calendar).length;
+  const calendarWarnings =
+    calendars === 0
+      ? []
+      : [
+          `${calendars === 1 ? '1 meeting' : `${calendars} meetings`} from iCalendar sources ${calendars === 1 ? 'is' : 'are'} written as one-off slots from ${toIsoUtc(horizon.from)} to ${toIsoUtc(horizon.to)} ` +
+            '(format v1 has no RRULE): read the calendar itself for later occurrences',
+          ...lost,
+        ];
   return {
     document: {
       version: 1,
@@ -250,10 +294,10 @@ export function scheduleToFeed(schedule: Schedule): Feed {
       projects: schedule.projects.map(projectEntry),
       cycles: schedule.cycles.map(cycleEntry),
       milestones: schedule.milestones.map(milestoneEntry),
-      meetings: schedule.meetings.map(meetingEntry),
+      meetings,
       priorities: schedule.priorities.map(priorityEntry),
     },
-    warnings: zoneWarnings(schedule, zone),
+    warnings: [...zoneWarnings(schedule, zone), ...calendarWarnings],
   };
 }
 

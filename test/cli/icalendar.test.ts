@@ -58,4 +58,24 @@ describe('iCalendar sources', () => {
     expect(shape(json(original).items)).toHaveLength(6);
     expect(shape(json(readBack).items)).toEqual(shape(json(original).items));
   });
+
+  test('`radar feed` writes a calendar event as one-off slots over --days, says so, and reads back with the same occurrences', () => {
+    const source = `${CALENDARS}/x_location.ics`;
+    const window = ['--now', '2016-10-27T00:00:00Z', '--days', '7', '--tz', 'UTC'];
+    const feedPath = join(folder, 'feed.json');
+    const feed = radar(['feed', source, ...window, '-o', feedPath]);
+    expect(feed.code).toBe(0);
+    expect(feed.stderr).toContain('1 meeting from iCalendar sources is written as one-off slots from 2016-10-27T00:00:00.000Z to 2016-11-03T00:00:00.000Z');
+    const written = JSON.parse(readFileSync(feedPath, 'utf8'));
+    // Friday 28 October, then Monday to Wednesday (14:00 in Zurich, where the event is fixed).
+    expect(written.meetings[0].slots.map((slot: { date: string; time: string }) => `${slot.date} ${slot.time}`)).toEqual([
+      '2016-10-28 14:00',
+      '2016-10-31 14:00',
+      '2016-11-01 14:00',
+      '2016-11-02 14:00',
+    ]);
+    const original = radar(['list', 'meetings', '--json', '-s', source, ...window]);
+    const readBack = radar(['list', 'meetings', '--json', '-s', feedPath, ...window]);
+    expect(shape(json(readBack).items)).toEqual(shape(json(original).items));
+  });
 });

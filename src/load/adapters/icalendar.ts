@@ -11,6 +11,7 @@ import { addDays, daysBetween, isCivilDate } from '../../time/civil';
 import { calendarWallToInstant, ruleWallTimes } from '../../time/calendar-recurrence';
 import { isValidZone, startOfDayInstant } from '../../time/zoned';
 import type { DocumentItems } from '../normalize';
+import { cleanText } from '../sanitize';
 import { propertyName, repairLine, splitComponents, unfold, valueOf, type ContentLine, type RawComponent } from './icalendar-text';
 
 export interface CalendarSourceOptions {
@@ -77,7 +78,7 @@ export function readCalendar(text: string, source: string, options: CalendarSour
 
   const calendarProperty = (name: string) => {
     const line = calendar.lines.find((candidate) => propertyName(candidate.text) === name);
-    return line === undefined ? null : unescapeText(valueOf(line.text)).trim();
+    return line === undefined ? null : cleanText(unescapeText(valueOf(line.text))).trim();
   };
   const vtimezones = new Map<string, string>();
   for (const child of calendar.children.filter((component) => component.name === 'VTIMEZONE')) {
@@ -159,7 +160,7 @@ export function readCalendar(text: string, source: string, options: CalendarSour
         zone: zone.kind === 'iana' ? zone.zone : 'UTC',
         duration: recurrence.durationMs / MINUTE,
         where: textOf(event, 'LOCATION'),
-        chair: typeof organizer?.params.cn === 'string' ? organizer.params.cn : null,
+        chair: typeof organizer?.params.cn === 'string' ? cleanText(organizer.params.cn).trim() || null : null,
         agenda: null,
         slots: [],
         calendar: recurrence,
@@ -208,7 +209,7 @@ function unescapeText(value: string): string {
 /** One VEVENT through ical.js, each property paired with the line it was written on. */
 function readEvent(component: RawComponent, source: string): ReadEvent | { problem: string; at: ContentLine; path: string | null } {
   const uidLine = component.lines.find((line) => propertyName(line.text) === 'UID');
-  const uid = uidLine === undefined ? '' : unescapeText(valueOf(uidLine.text)).trim();
+  const uid = uidLine === undefined ? '' : cleanText(unescapeText(valueOf(uidLine.text))).trim();
   const own = component.lines.slice(1, -1);
   const kept: ContentLine[] = [];
   for (const line of own) {
@@ -245,13 +246,15 @@ function required(event: ReadEvent, name: string): Property {
   return property;
 }
 
+/** A text value, cleaned as every source's text is (no escape sequences; line breaks only in prose). */
 function textOf(event: ReadEvent, name: string): string | null {
   const value = first(event, name)?.values[0];
-  return typeof value === 'string' && value.trim() !== '' ? value : null;
+  const cleaned = typeof value === 'string' ? cleanText(value, name === 'DESCRIPTION').trim() : '';
+  return cleaned === '' ? null : cleaned;
 }
 
 function textValues(event: ReadEvent, name: string): string[] {
-  return all(event, name).flatMap((property) => property.values.filter((value): value is string => typeof value === 'string').map((value) => value.trim()).filter((value) => value !== ''));
+  return all(event, name).flatMap((property) => property.values.filter((value): value is string => typeof value === 'string').map((value) => cleanText(value).trim()).filter((value) => value !== ''));
 }
 
 /** A date-time value as a wall time string, checked. */

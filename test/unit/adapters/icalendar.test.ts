@@ -83,10 +83,10 @@ describe('real calendars give the occurrences their files describe', () => {
     expect(occurrences(readFixture('collective-icalendar/pacific_fiji.ics').schedule, '2014-08-28T00:00:00Z', 2)).toEqual(['2014-08-28T20:00/20:00']);
   });
 
-  test("Google's weekday sync in Zurich: 14:00 CEST on Friday 28 October 2016, 14:00 CET from Monday; the escaped address is read", () => {
+  test("Google's weekday sync in Zurich: 14:00 CEST on Friday 28 October 2016, 14:00 CET from Monday; the escaped address is read on one line, as every source's places are", () => {
     const { schedule } = readFixture('collective-icalendar/x_location.ics');
     expect(occurrences(schedule, '2016-10-27T00:00:00Z', 6)).toEqual(['2016-10-28T12:00/12:30', '2016-10-31T13:00/13:30', '2016-11-01T13:00/13:30']);
-    expect(schedule.meetings[0]!.where).toBe('Roadstar 16\n12764 Happyville\nDenmark');
+    expect(schedule.meetings[0]!.where).toBe('Roadstar 16 12764 Happyville Denmark');
   });
 
   test("Google's empty EXDATE;VALUE=DATE: is read as nothing: both all-day events give 3–23 March 2008 less the 11th", () => {
@@ -223,8 +223,13 @@ describe('tolerance', () => {
   test('a BOM, LF line ends, folded lines and escaped text are read', () => {
     const text = `\uFEFF${calendar(...event('UID:folded@x', 'SUMMARY:Design\\, review\\; part 1\\nand 2', 'DTSTART:20260105T090000Z', 'LOCATION:#openstack-', ' meeting')).replace(/\r\n/g, '\n')}`;
     const meeting = read(text).schedule.meetings[0]!;
-    expect([meeting.title, meeting.where]).toEqual(['Design, review; part 1\nand 2', '#openstack-meeting']);
+    expect([meeting.title, meeting.where]).toEqual(['Design, review; part 1 and 2', '#openstack-meeting']);
   });
+});
+
+test('terminal escapes in a calendar are removed as in any source; DESCRIPTION keeps its line breaks as notes', () => {
+  const meeting = read(calendar(...event('UID:esc@x', 'SUMMARY:Bell\u001b]0;owned\u0007 rings', 'DESCRIPTION:first\\nsecond', 'DTSTART:20260105T090000Z'))).schedule.meetings[0]!;
+  expect([meeting.title, meeting.notes]).toEqual(['Bell rings', 'first\nsecond']);
 });
 
 describe('cost', () => {
