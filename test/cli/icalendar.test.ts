@@ -1,10 +1,12 @@
 // iCalendar sources as a user meets them: in a folder beside YAML, on standard input, and
 // exported by radar then read back (the built program).
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { json, radar } from '../helpers/run-radar';
+import { json, radar, radarAsync } from '../helpers/run-radar';
 
 const CALENDARS = 'test/fixtures/ical/collective-icalendar';
 const KHAL = `${CALENDARS}/issue_156_RDATE_with_PERIOD_TZID_khal_2.ics`;
@@ -77,5 +79,27 @@ describe('iCalendar sources', () => {
     const original = radar(['list', 'meetings', '--json', '-s', source, ...window]);
     const readBack = radar(['list', 'meetings', '--json', '-s', feedPath, ...window]);
     expect(shape(json(readBack).items)).toEqual(shape(json(original).items));
+  });
+
+  test('a remote feed is read by its content: a calendar served as application/json at a .json URL, with a BOM', async () => {
+    const body = `\uFEFF${readFileSync(KHAL, 'utf8')}`;
+    const server = createServer((_request, response) => {
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.end(body);
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/feed.json`;
+      const run = await radarAsync(['list', 'meetings', '--json', '-s', url, '--now', '2021-10-01T00:00:00Z', '--days', '200', '--tz', 'UTC']);
+      expect(run.stderr).toBe('');
+      expect((json(run).items as Item[]).map((item) => item.start)).toEqual([
+        '2021-11-01T15:00:00.000Z',
+        '2021-12-06T15:00:00.000Z',
+        '2022-01-03T15:00:00.000Z',
+        '2022-02-07T15:00:00.000Z',
+      ]);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 });
