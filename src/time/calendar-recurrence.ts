@@ -6,7 +6,7 @@ import ICAL from 'ical.js';
 import type { CalendarRecurrence, CalendarZone } from '../model/types';
 import { provideCalendarExpander, type CalendarInstance, type ExpansionCost } from './calendar-expansion';
 import { civilToDayNumber, dayNumberToCivil, weekdayOfDayNumber } from './civil';
-import { instantToZoned, zonedWallClockToInstant } from './zoned';
+import { instantToZoned, zonedWallMsToInstant, zoneOffsetMs } from './zoned';
 
 const MS_PER_SECOND = 1000;
 const MS_PER_DAY = 86_400_000;
@@ -51,10 +51,7 @@ function icalTime(wall: string, zone: ICAL.Timezone | null = null): ICAL.Time {
 export function calendarWallToInstant(wall: string, zone: CalendarZone): number {
   const ms = wallToMs(wall);
   if (zone.kind === 'utc') return ms;
-  if (zone.kind === 'iana') {
-    const dayNumber = Math.floor(ms / MS_PER_DAY);
-    return zonedWallClockToInstant(dayNumberToCivil(dayNumber), ms - dayNumber * MS_PER_DAY, zone.zone);
-  }
+  if (zone.kind === 'iana') return zonedWallMsToInstant(ms, zone.zone);
   return icalTime(wall.length === 10 ? `${wall}T00:00:00` : wall, vtimezone(zone.definition)).toUnixTime() * MS_PER_SECOND;
 }
 
@@ -135,7 +132,19 @@ export function jumpedStart(recur: ICAL.Recur, start: string, windowStart: strin
  * The wall times of one RRULE within [from, to] (inclusive, wall strings of the same shape
  * as `start`), ascending. `until` is the rule's UNTIL already read in the event's zone.
  */
-export function ruleWallTimes(rule: string, start: string, from: string, to: string, cost: ExpansionCost, untilWall: string | null = null): string[] {
+export function ruleWallTimes(
+  rule: string,
+  start: string,
+  from: string,
+  to: string,
+  cost: ExpansionCost,
+  untilWall: string | null = null,
+  engine: 'fastest' | 'ical.js' = 'fastest',
+): string[] {
+  if (engine === 'fastest') {
+    const simple = simpleRule(rule, start, untilWall);
+    if (simple !== null) return simpleWallMs(simple, wallToMs(start), wallToMs(from), wallToMs(to), cost).map((ms) => msToWall(ms).slice(0, start.length));
+  }
   const recur = ICAL.Recur.fromString(rule);
   withImpliedParts(recur, start);
   if (untilWall !== null) recur.until = icalTime(untilWall);
@@ -158,6 +167,135 @@ export function ruleWallTimes(rule: string, start: string, from: string, to: str
     if (wall > to) break;
     // The jumped start itself need not be an instance; it always lies before the window.
     if (wall >= from && wall >= start && inWeeks(wall)) times.push(wall);
+  }
+  return times;
+}
+
+/**
+ * The rules most calendars are made of (daily or weekly on plain weekdays, monthly on one
+ * nth weekday or one day of the month, any INTERVAL and UNTIL, no COUNT), which are computed
+ * here directly: ical.js's iterator costs about 0.1 ms per weekly rule and over 1 ms per
+ * monthly one before its first instance, which for thousands of events is most of a start-up.
+ * Tests check this path against ical.js on many generated rules.
+ */
+interface SimpleRule {
+  freq: 'DAILY' | 'WEEKLY' | 'MONTHLY';
+  interval: number;
+  /** ISO weekdays (1 = Monday); WEEKLY, or MONTHLY with `nth`. */
+  weekdays: number[];
+  /** MONTHLY: the nth weekday (1…5, or -1…-5 from the end). */
+  nth: number | null;
+  /** MONTHLY: the day of the month (1…28, which every month has). */
+  monthDay: number | null;
+  /** ISO weekday weeks start on, for WEEKLY with INTERVAL > 1. */
+  weekStart: number;
+  /** The last wall time allowed, as wall milliseconds. */
+  until: number | null;
+}
+
+const SIMPLE_PARTS = new Set(['FREQ', 'INTERVAL', 'BYDAY', 'BYMONTHDAY', 'UNTIL', 'WKST']);
+const simpleRules = new Map<string, SimpleRule | null>();
+
+/** The rule as a SimpleRule, read from its text without ical.js; null for anything else. */
+function simpleRule(rule: string, start: string, untilWall: string | null): SimpleRule | null {
+  const key = `${rule}|${start}|${untilWall ?? ''}`;
+  let found = simpleRules.get(key);
+  if (found === undefined) {
+    found = readSimpleRule(rule, start, untilWall);
+    if (simpleRules.size > 50_000) simpleRules.clear();
+    simpleRules.set(key, found);
+  }
+  return found;
+}
+
+function readSimpleRule(rule: string, start: string, untilWall: string | null): SimpleRule | null {
+  const parts = new Map<string, string>();
+  for (const part of rule.toUpperCase().split(';')) {
+    const [name, value, extra] = part.split('=');
+    if (name === undefined || value === undefined || extra !== undefined || !SIMPLE_PARTS.has(name) || parts.has(name)) return null;
+    parts.set(name, value);
+  }
+  const freq = parts.get('FREQ');
+  const intervalText = parts.get('INTERVAL') ?? '1';
+  if (!/^[1-9]\d{0,3}$/.test(intervalText)) return null;
+  const wkst = ICAL_DAYS.indexOf(parts.get('WKST') ?? 'MO') + 1;
+  if (wkst === 0) return null;
+  let until: string | null = untilWall;
+  const untilText = parts.get('UNTIL');
+  if (untilWall === null && untilText !== undefined) {
+    const match = /^(\d{4})(\d{2})(\d{2})(?:T(\d{2})(\d{2})(\d{2})Z?)?$/.exec(untilText);
+    if (match === null) return null;
+    const [, year, month, day, hour, minute, second] = match;
+    // A date UNTIL on a timed event includes that whole day.
+    until = hour === undefined ? `${year}-${month}-${day}${start.length > 10 ? 'T23:59:59' : ''}` : `${year}-${month}-${day}T${hour}:${minute}:${second}`.slice(0, start.length);
+  }
+  const base = { interval: Number(intervalText), nth: null, monthDay: null, weekStart: wkst, until: until === null ? null : wallToMs(until) };
+  const byDay = parts.get('BYDAY');
+  const byMonthDay = parts.get('BYMONTHDAY');
+  const startWeekday = weekdayOfDayNumber(civilToDayNumber(start.slice(0, 10)));
+  if (freq === 'DAILY') return byDay === undefined && byMonthDay === undefined ? { ...base, freq: 'DAILY', weekdays: [] } : null;
+  if (freq === 'WEEKLY') {
+    if (byMonthDay !== undefined) return null;
+    const weekdays = byDay === undefined ? [startWeekday] : byDay.split(',').map((day) => ICAL_DAYS.indexOf(day) + 1);
+    return weekdays.includes(0) ? null : { ...base, freq: 'WEEKLY', weekdays };
+  }
+  if (freq !== 'MONTHLY') return null;
+  if (byDay !== undefined && byMonthDay === undefined) {
+    const match = /^([+-]?[1-5])(MO|TU|WE|TH|FR|SA|SU)$/.exec(byDay);
+    return match === null ? null : { ...base, freq: 'MONTHLY', weekdays: [ICAL_DAYS.indexOf(match[2]!) + 1], nth: Number(match[1]) };
+  }
+  const monthDay = byMonthDay === undefined ? Number(start.slice(8, 10)) : Number(byMonthDay);
+  if (byDay !== undefined || !/^\d{1,2}$/.test(String(byMonthDay ?? '1')) || monthDay < 1 || monthDay > 28) return null;
+  return { ...base, freq: 'MONTHLY', weekdays: [], monthDay };
+}
+
+/** The wall times (as wall milliseconds) of a simple rule within [fromMs, toMs]. */
+function simpleWallMs(rule: SimpleRule, startMs: number, fromMs: number, toMs: number, cost: ExpansionCost): number[] {
+  const startDay = Math.floor(startMs / MS_PER_DAY);
+  const timeOfDay = startMs - startDay * MS_PER_DAY;
+  const firstDay = Math.max(startDay, Math.floor(fromMs / MS_PER_DAY));
+  const lastDay = Math.floor(toMs / MS_PER_DAY);
+  const lowest = Math.max(fromMs, startMs);
+  const highest = rule.until === null ? toMs : Math.min(toMs, rule.until);
+  const times: number[] = [];
+  const keep = (dayNumber: number) => {
+    const wall = dayNumber * MS_PER_DAY + timeOfDay;
+    if (wall >= lowest && wall <= highest) times.push(wall);
+  };
+  if (rule.freq !== 'MONTHLY') {
+    const weekOf = (dayNumber: number) => dayNumber - ((weekdayOfDayNumber(dayNumber) - rule.weekStart + 7) % 7);
+    const firstWeek = weekOf(startDay);
+    for (let day = firstDay; day <= lastDay && cost.visited < MAX_VISITED; day += 1) {
+      cost.visited += 1;
+      const meets =
+        rule.freq === 'DAILY'
+          ? (day - startDay) % rule.interval === 0
+          : rule.weekdays.includes(weekdayOfDayNumber(day)) && ((weekOf(day) - firstWeek) / 7) % rule.interval === 0;
+      if (meets) keep(day);
+    }
+    return times;
+  }
+  const monthIndex = (dayNumber: number) => {
+    const date = new Date(dayNumber * MS_PER_DAY);
+    return date.getUTCFullYear() * 12 + date.getUTCMonth();
+  };
+  const startMonth = monthIndex(startDay);
+  for (let month = monthIndex(firstDay); month <= monthIndex(lastDay) && cost.visited < MAX_VISITED; month += 1) {
+    cost.visited += 1;
+    if ((month - startMonth) % rule.interval !== 0) continue;
+    const first = Date.UTC(Math.floor(month / 12), month % 12, 1) / MS_PER_DAY;
+    if (rule.monthDay !== null) {
+      keep(first + rule.monthDay - 1);
+      continue;
+    }
+    const nextFirst = Date.UTC(Math.floor((month + 1) / 12), (month + 1) % 12, 1) / MS_PER_DAY;
+    const weekday = rule.weekdays[0]!;
+    const nth = rule.nth!;
+    const day =
+      nth > 0
+        ? first + ((weekday - weekdayOfDayNumber(first) + 7) % 7) + 7 * (nth - 1)
+        : nextFirst - 1 - ((weekdayOfDayNumber(nextFirst - 1) - weekday + 7) % 7) + 7 * (nth + 1);
+    if (day >= first && day < nextFirst) keep(day);
   }
   return times;
 }
@@ -186,6 +324,20 @@ function weekNumberFilter(recur: ICAL.Recur): (wall: string) => boolean {
   };
 }
 
+/** A wall time (wall milliseconds) in a calendar zone → its instant. */
+function wallMsToInstant(wallMs: number, zone: CalendarZone): number {
+  if (zone.kind === 'utc') return wallMs;
+  if (zone.kind === 'iana') return zonedWallMsToInstant(wallMs, zone.zone);
+  return calendarWallToInstant(msToWall(wallMs), zone);
+}
+
+/** An instant → its wall time (wall milliseconds) in a calendar zone. */
+function instantToWallMs(instant: number, zone: CalendarZone): number {
+  if (zone.kind === 'utc') return instant;
+  if (zone.kind === 'iana') return instant + zoneOffsetMs(instant, zone.zone);
+  return wallToMs(calendarInstantToWall(instant, zone));
+}
+
 /**
  * The occurrences of an imported event that overlap [from, to) (a moment counts when it
  * starts inside), ascending: DTSTART and every RRULE and RDATE, less EXDATE, with RECURRENCE-ID
@@ -193,26 +345,34 @@ function weekNumberFilter(recur: ICAL.Recur): (wall: string) => boolean {
  */
 export function calendarInstances(calendar: CalendarRecurrence, from: number, to: number, cost: ExpansionCost = { visited: 0 }): CalendarInstance[] {
   if (calendar.cancelled) return [];
-  const futureOverrides = calendar.overrides.filter((override) => override.thisAndFuture).sort((a, b) => a.recurrenceId - b.recurrenceId);
-  const shifts = futureOverrides.map((override) => Math.abs(override.start - override.recurrenceId));
-  const longest = Math.max(calendar.durationMs, ...calendar.dates.map((date) => date.durationMs), ...futureOverrides.map((override) => override.durationMs));
-  // Wall times a day wider on each side: zone offsets and DST shifts stay well within it.
-  const reach = longest + Math.max(0, ...shifts) + MS_PER_DAY;
-  const fromWall = calendarInstantToWall(from - reach, calendar.zone);
-  const toWall = calendarInstantToWall(to + reach, calendar.zone);
-
-  const walls = new Set<string>();
-  if (calendar.start >= fromWall && calendar.start <= toWall) walls.add(calendar.start);
-  for (const rule of calendar.rules) {
-    for (const wall of ruleWallTimes(rule, calendar.start, fromWall, toWall, cost, untilInZone(rule, calendar))) walls.add(wall);
+  const futureOverrides = calendar.overrides.length === 0 ? [] : calendar.overrides.filter((override) => override.thisAndFuture).sort((a, b) => a.recurrenceId - b.recurrenceId);
+  let longest = calendar.durationMs;
+  for (const date of calendar.dates) longest = Math.max(longest, date.durationMs);
+  let shift = 0;
+  for (const override of futureOverrides) {
+    longest = Math.max(longest, override.durationMs);
+    shift = Math.max(shift, Math.abs(override.start - override.recurrenceId));
   }
-  const exdays = new Set(calendar.exdays);
-  const excluded = new Set(calendar.exdates);
-  const replaced = new Set(calendar.overrides.map((override) => override.recurrenceId));
+  // Wall times a day wider on each side: zone offsets and DST shifts stay well within it.
+  const reach = longest + shift + MS_PER_DAY;
+  const fromWall = instantToWallMs(from - reach, calendar.zone);
+  const toWall = instantToWallMs(to + reach, calendar.zone);
+  const startWall = wallToMs(calendar.start);
+
+  const walls: number[] = startWall >= fromWall && startWall <= toWall ? [startWall] : [];
+  for (const rule of calendar.rules) {
+    const untilWall = untilInZone(rule, calendar);
+    const simple = simpleRule(rule, calendar.start, untilWall);
+    if (simple !== null) walls.push(...simpleWallMs(simple, startWall, fromWall, toWall, cost));
+    else for (const wall of ruleWallTimes(rule, calendar.start, msToWall(fromWall), msToWall(toWall), cost, untilWall, 'ical.js')) walls.push(wallToMs(wall));
+  }
+  const exdays = calendar.exdays.length === 0 ? null : new Set(calendar.exdays);
+  const excluded = calendar.exdates.length === 0 ? null : new Set(calendar.exdates);
+  const replaced = calendar.overrides.length === 0 ? null : new Set(calendar.overrides.map((override) => override.recurrenceId));
   const base = new Map<number, number>();
   for (const wall of walls) {
-    if (exdays.has(wall.slice(0, 10))) continue;
-    base.set(calendarWallToInstant(wall, calendar.zone), calendar.durationMs);
+    if (exdays !== null && exdays.has(dayNumberToCivil(Math.floor(wall / MS_PER_DAY)))) continue;
+    base.set(wallMsToInstant(wall, calendar.zone), calendar.durationMs);
   }
   for (const date of calendar.dates) {
     if (date.start >= from - reach && date.start <= to + reach && !base.has(date.start)) base.set(date.start, date.durationMs);
@@ -221,8 +381,8 @@ export function calendarInstances(calendar: CalendarRecurrence, from: number, to
   const instances: CalendarInstance[] = [];
   const inWindow = (start: number, end: number) => (end > start ? end > from && start < to : start >= from && start < to);
   for (const [start, durationMs] of base) {
-    if (excluded.has(start) || replaced.has(start)) continue;
-    const governing = lastBefore(futureOverrides, start);
+    if (excluded?.has(start) || replaced?.has(start)) continue;
+    const governing = futureOverrides.length === 0 ? null : lastBefore(futureOverrides, start);
     const instance: CalendarInstance =
       governing === null
         ? { start, end: start + durationMs, title: null, where: null, cancelled: false }
@@ -237,11 +397,11 @@ export function calendarInstances(calendar: CalendarRecurrence, from: number, to
   }
   for (const override of calendar.overrides) {
     const end = override.start + override.durationMs;
-    if (!excluded.has(override.recurrenceId) && inWindow(override.start, end)) {
+    if (!excluded?.has(override.recurrenceId) && inWindow(override.start, end)) {
       instances.push({ start: override.start, end, title: override.title, where: override.where, cancelled: override.cancelled });
     }
   }
-  return instances.sort((a, b) => a.start - b.start);
+  return instances.length > 1 ? instances.sort((a, b) => a.start - b.start) : instances;
 }
 
 function lastBefore<T extends { recurrenceId: number }>(sorted: readonly T[], instant: number): T | null {

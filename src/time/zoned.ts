@@ -157,6 +157,15 @@ export function zonedWallClockToInstant(date: string, msOfDay: number, zone: str
   return wallToInstant(civilToDayNumber(date) * MS_PER_DAY + msOfDay, zone);
 }
 
+/**
+ * Like zonedWallClockToInstant with the wall clock as milliseconds since 1970-01-01T00:00 read
+ * as if it were UTC, for callers that already count in those (calendar recurrence).
+ */
+export function zonedWallMsToInstant(wallAsUtc: number, zone: string): number {
+  requireZone(zone);
+  return wallToInstant(wallAsUtc, zone);
+}
+
 /** The instant the day begins in `zone`: 00:00, or the end of the gap where midnight is skipped. */
 export function startOfDayInstant(date: string, zone: string): number {
   return zonedWallTimeToInstant(date, '00:00', zone);
