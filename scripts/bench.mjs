@@ -11,6 +11,7 @@ import { createServer } from 'node:net';
 import os from 'node:os';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { benchCalendar, calendarReport } from './bench/calendar.mjs';
 import { ensureScheduleFile } from './bench/generate-schedule.mjs';
 import { measureInterleaved, summarize } from './bench/measure.mjs';
 import { MIB, formatBytes, formatMiB, formatMs, formatRatio, table, verdict } from './bench/report.mjs';
@@ -62,6 +63,8 @@ function readKnobs(env) {
     format,
     // Measuring another bundle (BENCH_RADAR, e.g. a build kept from before a change) never rebuilds.
     build: env.BENCH_BUILD !== '0' && !env.BENCH_RADAR,
+    // The iCalendar import against the same schedule as format v1 (scripts/bench/calendar.mjs).
+    calendar: env.BENCH_CALENDAR !== '0',
     now: env.BENCH_NOW || '2026-11-25T12:00:00Z',
     python: env.BENCH_PYTHON || 'python3',
     // A complete first frame: the fourth pane's heading, then the key hints on the last row.
@@ -487,9 +490,19 @@ async function main() {
         if (!scaleResults.has(`${kind}${scale}`)) scaleResults.set(`${kind}${scale}`, { times: [], rssKiB: [], failures: 1, failure: `skipped: failed at ×${at}` });
       }
     }
+    let calendar = null;
+    if (knobs.calendar) {
+      phase(`iCalendar: 5,000 events against the same schedule as format v1, warm, × ${knobs.runs} runs`);
+      try {
+        calendar = calendarReport(benchCalendar({ radar: RADAR, runs: knobs.runs, now: knobs.now, progress }));
+      } catch (error) {
+        calendar = `iCalendar import: n/a (${error.message})`;
+      }
+    }
     if (live) process.stderr.write('\r\x1b[K');
 
     printReport({ buildState, machine, loadAtStart, bundle, schedules, measurements, samples, scaleResults });
+    if (calendar !== null) process.stdout.write(`${calendar}\n`);
     writeRawResults({ bundle, schedules, samples, scaleResults });
   } finally {
     feed.close();
