@@ -6,7 +6,7 @@ import { isoWeekday, weekdayName } from '../src/time/civil';
 import { zoneAbbreviation } from '../src/time/zoned';
 import { formatDay, formatLocal, isOffHours, meetingCells, milestoneCells, priorityCells, type WorkHours } from '../src/views/cells';
 import { exactCountdown, nextOccurrencesOf } from '../src/views/details';
-import type { Occurrence } from '../src/views/meetings';
+import { calendarRuleWords, type Occurrence } from '../src/views/meetings';
 import type { MilestoneRow } from '../src/views/milestones';
 import type { GapRow } from '../src/views/gaps';
 import { OFF_HOURS_MARK } from './pane-columns';
@@ -100,6 +100,8 @@ function milestoneLines(row: MilestoneRow, settings: DetailSettings, now: number
 
 function slotWords(occurrence: Occurrence): string {
   const { meeting } = occurrence;
+  const calendar = calendarRuleWords(meeting);
+  if (calendar !== null) return calendar;
   return meeting.slots
     .map((slot) => {
       const day = slot.day === null ? (slot.date ?? '') : `${weekdayName(slot.day)}s`;
@@ -136,6 +138,8 @@ function meetingLines(occurrence: Occurrence, settings: DetailSettings, now: num
     ...field('Where', occurrence.where),
     ...field('Chair', meeting.chair),
     ...field('Agenda', meeting.agenda),
+    ...field('Notes', meeting.notes ?? null),
+    ...field('URL', meeting.url ?? null),
     ...field('Length', `${meeting.duration} minutes`),
     ...field('Source', origin(occurrence.slot.origin), 'muted'),
     { label: '', text: '' },

@@ -87,6 +87,24 @@ export function calendarOccurrences(meeting: Meeting, from: number, to: number):
   });
 }
 
+/**
+ * How an imported calendar event recurs, for the detail view: its rules as the file wrote
+ * them, with the zone they run in ('RRULE FREQ=WEEKLY;BYDAY=TH from 2026-01-08 09:00, Europe/Berlin').
+ */
+export function calendarRuleWords(meeting: Meeting): string | null {
+  const calendar = meeting.calendar;
+  if (!calendar) return null;
+  const zone = calendar.zone.kind === 'iana' ? calendar.zone.zone : calendar.zone.kind === 'utc' ? 'UTC' : calendar.zone.tzid;
+  const from = `${calendar.start.slice(0, 10)} ${calendar.start.slice(11, 16)}`;
+  const extra = [
+    calendar.dates.length > 0 && `${calendar.dates.length} added (RDATE)`,
+    calendar.exdates.length + calendar.exdays.length > 0 && `${calendar.exdates.length + calendar.exdays.length} left out (EXDATE)`,
+    calendar.overrides.length > 0 && `${calendar.overrides.length} changed (RECURRENCE-ID)`,
+  ].filter((part): part is string => typeof part === 'string');
+  const rules = calendar.rules.length === 0 ? `once, ${from}` : `${calendar.rules.map((rule) => `RRULE ${rule}`).join('; ')} from ${from}`;
+  return `${rules}, ${zone}${extra.length > 0 ? `; ${extra.join(', ')}` : ''}`;
+}
+
 /** Every occurrence of one meeting overlapping [from, to): its slots', or its calendar's. */
 export function meetingOccurrences(meeting: Meeting, from: number, to: number): Occurrence[] {
   const occurrences = calendarOccurrences(meeting, from, to);
