@@ -111,7 +111,7 @@ function fromCalendarText(source: string, name: string, text: string, options: F
     },
     documents: errors.length > 0 ? [] : [items],
     diagnostics,
-    // Floating times read in the display zone change with --tz: parse again next time.
-    cacheable: !usedDisplayZone,
+    // Floating times read in the display zone change with --tz: the cached copy says which.
+    ...(usedDisplayZone && options.displayZone !== undefined ? { displayZone: options.displayZone } : {}),
   };
 }

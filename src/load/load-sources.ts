@@ -207,7 +207,7 @@ async function loadFile(
   const key = stats === null || options.parsedCache === false ? null : { path: resolve(path), source, size: stats.size, mtimeMs: stats.mtimeMs, ino: stats.ino, zone: sourceOptions.zone ?? null, project: sourceOptions.project ?? null };
   if (key !== null) {
     const cached = readParsedCache(options.cacheDir, key);
-    if (cached !== null) return cached;
+    if (cached !== null && (cached.displayZone === undefined || cached.displayZone === options.displayZone)) return cached;
   }
   let text: string;
   try {
@@ -327,7 +327,8 @@ async function loadRemote(url: string, options: LoadOptions, sourceOptions: Sour
     // The cached body (after a 304, offline, or a failed fetch) is parsed once per version of
     // it and of its siblings, as local files are: `radar next` on a preset stays quick.
     const key = parsedCacheKey(url, cachedBodyFile(url, options.cacheDir), sourceOptions, options);
-    const cached = key === null ? null : readParsedCache(options.cacheDir, key);
+    const stored = key === null ? null : readParsedCache(options.cacheDir, key);
+    const cached = stored !== null && (stored.displayZone === undefined || stored.displayZone === options.displayZone) ? stored : null;
     if (cached !== null) {
       const stamps = cached.siblingStamps ?? {};
       const names = Object.keys(stamps);

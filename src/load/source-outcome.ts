@@ -10,4 +10,6 @@ export interface SourceOutcome {
   cacheable?: boolean;
   /** For a remote source read with files beside it: the version of each one's cached copy (name → stamp). */
   siblingStamps?: Record<string, string>;
+  /** The display zone its floating calendar times were read in: a cached copy serves only that zone. */
+  displayZone?: string;
 }

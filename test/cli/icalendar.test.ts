@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { json, radar, radarAsync } from '../helpers/run-radar';
+import { isolatedEnv, json, radar, radarAsync } from '../helpers/run-radar';
 
 const CALENDARS = 'test/fixtures/ical/collective-icalendar';
 const KHAL = `${CALENDARS}/issue_156_RDATE_with_PERIOD_TZID_khal_2.ics`;
@@ -101,5 +101,19 @@ describe('iCalendar sources', () => {
     } finally {
       await new Promise((resolve) => server.close(resolve));
     }
+  });
+
+  test('the parsed-file cache serves a calendar again, and floating times without a zone follow --tz', () => {
+    const path = join(folder, 'floating.ics');
+    writeFileSync(path, 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:standup@example.org\r\nSUMMARY:Standup\r\nDTSTART:20260105T090000\r\nRRULE:FREQ=WEEKLY\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n');
+    const env = isolatedEnv();
+    const list = (zone: string) => radar(['list', 'meetings', '--json', '-s', path, '--now', '2026-01-04T00:00:00Z', '--days', '7', '--tz', zone], { env });
+    const first = list('Europe/Berlin');
+    const again = list('Europe/Berlin');
+    expect(again.stdout).toBe(first.stdout);
+    expect((json(first).items as Item[]).map((item) => item.start)).toEqual(['2026-01-05T08:00:00.000Z']);
+    expect((json(list('America/New_York')).items as Item[]).map((item) => item.start)).toEqual(['2026-01-05T14:00:00.000Z']);
+    expect((json(list('Europe/Berlin')).items as Item[]).map((item) => item.start)).toEqual(['2026-01-05T08:00:00.000Z']);
+    rmSync(env.HOME!, { recursive: true, force: true });
   });
 });

@@ -185,13 +185,11 @@ export function readCalendar(text: string, source: string, options: CalendarSour
 function namedZone(written: string, vtimezones: ReadonlyMap<string, string>): CalendarZone | null {
   const name = unquote(written.trim());
   if (/^(utc|gmt|z)$/i.test(name)) return { kind: 'utc' };
-  if (isValidZone(name) && name.includes('/')) return { kind: 'iana', zone: name };
+  if (isValidZone(name)) return { kind: 'iana', zone: name };
   const windows = findIana(name)[0];
   if (windows !== undefined && isValidZone(windows)) return { kind: 'iana', zone: windows };
   const definition = vtimezones.get(name);
-  if (definition !== undefined) return { kind: 'vtimezone', tzid: name, definition };
-  if (isValidZone(name)) return { kind: 'iana', zone: name };
-  return null;
+  return definition === undefined ? null : { kind: 'vtimezone', tzid: name, definition };
 }
 
 function unquote(text: string): string {

@@ -177,8 +177,9 @@ describe('zones of floating times, and projects', () => {
     expect(occurrences(read(floating(), { zone: 'America/New_York' }).schedule, '2026-06-30T00:00:00Z', 2)).toEqual(['2026-07-01T13:00/13:00']);
     const byDisplay = read(floating(), { displayZone: 'Europe/London' });
     expect(occurrences(byDisplay.schedule, '2026-06-30T00:00:00Z', 2)).toEqual(['2026-07-01T08:00/08:00']);
-    // That reading depends on --tz, so it is not kept in the parsed-file cache.
-    expect(byDisplay.outcome.cacheable).toBe(false);
+    // That reading depends on --tz: a cached copy serves only that display zone.
+    expect(byDisplay.outcome.displayZone).toBe('Europe/London');
+    expect(read(floating('X-WR-TIMEZONE:Asia/Tokyo'), { displayZone: 'Europe/London' }).outcome.displayZone).toBeUndefined();
   });
 
   test("the source's project, else a CATEGORIES value naming a known project", () => {
