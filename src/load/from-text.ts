@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import { formatDiagnostic, type Diagnostic } from '../model/types';
 import { readCalendar } from './adapters/icalendar';
 import { isCalendarText } from './adapters/icalendar-text';
-import { normalizeDocument } from './normalize';
+import { normalizeDocument, type DocumentItems } from './normalize';
 import { formatPath, parseText, textKind, type ParseProblem, type TextKind } from './parse';
 import { cleanDeep, cleanText } from './sanitize';
 import type { SourceOutcome } from './source-outcome';
@@ -98,7 +98,8 @@ export function fromText(
 
 
 function fromCalendarText(source: string, name: string, text: string, options: FromTextOptions): SourceOutcome {
-  const { items, diagnostics, usedDisplayZone } = readCalendar(text, name, options);
+  const { items: read, diagnostics, usedDisplayZone } = readCalendar(text, name, options, cleanText);
+  const items: DocumentItems = { ...read, roles: [], projects: [], cycles: [], priorities: [], written: { projects: {}, roles: {} } };
   const errors = diagnostics.filter((diagnostic) => diagnostic.severity === 'error');
   return {
     report: {

@@ -1,6 +1,9 @@
 // The normalized model: every default of format v1 made explicit, every item knowing where it
 // came from. Loading produces it; the selectors in src/views read it; nothing else mutates it.
+import type { CalendarRecurrence } from '../time/calendar-expansion';
 import type { Frequency } from '../time/recurrence';
+
+export type { CalendarOverride, CalendarRecurrence, CalendarZone } from '../time/calendar-expansion';
 import type { MILESTONE_KINDS, PRIORITY_STATUSES } from './schema';
 
 /** Where an item was written: shown in the detail view and in merge warnings. */
@@ -81,47 +84,6 @@ export interface Slot {
   skip: Skip[];
   where: string | null;
   origin: Origin;
-}
-
-/**
- * How an imported calendar's wall times become instants: UTC, an IANA zone computed by radar's
- * own rules, or the rules of a VTIMEZONE written in the file (kept as its text).
- */
-export type CalendarZone = { kind: 'utc' } | { kind: 'iana'; zone: string } | { kind: 'vtimezone'; tzid: string; definition: string };
-
-/** A RECURRENCE-ID component: it replaces the occurrence that starts at `recurrenceId`. */
-export interface CalendarOverride {
-  recurrenceId: number;
-  start: number;
-  durationMs: number;
-  title: string | null;
-  where: string | null;
-  cancelled: boolean;
-  /** RANGE=THISANDFUTURE: the change applies to every later occurrence too. */
-  thisAndFuture: boolean;
-  origin: Origin;
-}
-
-/**
- * An iCalendar event's recurrence set (RFC 5545 §3.8.5), which format v1 slots cannot say.
- * Plain data (the parsed-file cache stores it as JSON), expanded for the window asked.
- */
-export interface CalendarRecurrence {
-  zone: CalendarZone;
-  /** DTSTART as wall-clock time in `zone`: 'YYYY-MM-DDTHH:MM:SS'. */
-  start: string;
-  durationMs: number;
-  /** RRULE values, as repaired on reading. */
-  rules: string[];
-  /** RDATEs as instants; a period's own length, else the event's. */
-  dates: { start: number; durationMs: number }[];
-  /** EXDATE date-times as instants, matched after conversion whatever zone they were written in. */
-  exdates: number[];
-  /** EXDATE;VALUE=DATE: whole days (in `zone`) without an occurrence. */
-  exdays: string[];
-  overrides: CalendarOverride[];
-  /** STATUS:CANCELLED on the master: no occurrences at all. */
-  cancelled: boolean;
 }
 
 export interface Meeting {

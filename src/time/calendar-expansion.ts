@@ -1,7 +1,46 @@
 // The seam between the meeting selector and iCalendar recurrence. The expander (ical.js, about
 // 20 ms to load) registers itself when its module loads, which happens only when a calendar is
 // read or a cached one is loaded, so `radar next` on YAML schedules never pays for it.
-import type { CalendarRecurrence } from '../model/types';
+
+/**
+ * How an imported calendar's wall times become instants: UTC, an IANA zone computed by radar's
+ * own rules, or the rules of a VTIMEZONE written in the file (kept as its text).
+ */
+export type CalendarZone = { kind: 'utc' } | { kind: 'iana'; zone: string } | { kind: 'vtimezone'; tzid: string; definition: string };
+
+/** A RECURRENCE-ID component: it replaces the occurrence that starts at `recurrenceId`. */
+export interface CalendarOverride {
+  recurrenceId: number;
+  start: number;
+  durationMs: number;
+  title: string | null;
+  where: string | null;
+  cancelled: boolean;
+  /** RANGE=THISANDFUTURE: the change applies to every later occurrence too. */
+  thisAndFuture: boolean;
+}
+
+/**
+ * An iCalendar event's recurrence set (RFC 5545 §3.8.5), which format v1 slots cannot say.
+ * Plain data (the parsed-file cache stores it as JSON), expanded for the window asked.
+ */
+export interface CalendarRecurrence {
+  zone: CalendarZone;
+  /** DTSTART as wall-clock time in `zone`: 'YYYY-MM-DDTHH:MM:SS'. */
+  start: string;
+  durationMs: number;
+  /** RRULE values, as repaired on reading. */
+  rules: string[];
+  /** RDATEs as instants; a period's own length, else the event's. */
+  dates: { start: number; durationMs: number }[];
+  /** EXDATE date-times as instants, matched after conversion whatever zone they were written in. */
+  exdates: number[];
+  /** EXDATE;VALUE=DATE: whole days (in `zone`) without an occurrence. */
+  exdays: string[];
+  overrides: CalendarOverride[];
+  /** STATUS:CANCELLED on the master: no occurrences at all. */
+  cancelled: boolean;
+}
 
 /** One occurrence of an imported event. */
 export interface CalendarInstance {

@@ -3,8 +3,7 @@
 // for IANA zones, the file's VTIMEZONE otherwise). Only the window asked for is expanded, and
 // a rule without COUNT jumps there by whole periods instead of walking from a distant DTSTART.
 import ICAL from 'ical.js';
-import type { CalendarRecurrence, CalendarZone } from '../model/types';
-import { provideCalendarExpander, type CalendarInstance, type ExpansionCost } from './calendar-expansion';
+import { provideCalendarExpander, type CalendarInstance, type CalendarRecurrence, type CalendarZone, type ExpansionCost } from './calendar-expansion';
 import { civilToDayNumber, dayNumberToCivil, weekdayOfDayNumber } from './civil';
 import { instantToZoned, zonedWallMsToInstant, zoneOffsetMs } from './zoned';
 

@@ -10,8 +10,6 @@ import type { CalendarOverride, CalendarRecurrence, CalendarZone, Diagnostic, Me
 import { addDays, daysBetween, isCivilDate } from '../../time/civil';
 import { calendarWallToInstant, ruleWallTimes } from '../../time/calendar-recurrence';
 import { isValidZone, startOfDayInstant } from '../../time/zoned';
-import type { DocumentItems } from '../normalize';
-import { cleanText } from '../sanitize';
 import { propertyName, repairLine, splitComponents, unfold, valueOf, type ContentLine, type RawComponent } from './icalendar-text';
 
 export interface CalendarSourceOptions {
@@ -23,8 +21,21 @@ export interface CalendarSourceOptions {
   displayZone?: string;
 }
 
+/**
+ * Cleans text from the file as every source's text is cleaned (src/load/sanitize.ts: no escape
+ * sequences; line breaks kept only where `keepNewlines`). Passed in: adapters sit below the loader.
+ */
+export type CleanText = (text: string, keepNewlines?: boolean) => string;
+
+export interface CalendarItems {
+  /** X-WR-CALNAME. */
+  name: string | null;
+  meetings: Meeting[];
+  milestones: Milestone[];
+}
+
 export interface CalendarReadResult {
-  items: DocumentItems;
+  items: CalendarItems;
   diagnostics: Diagnostic[];
   /** True when a floating time was read in the display zone: the result depends on it. */
   usedDisplayZone: boolean;
@@ -64,21 +75,20 @@ class EventProblem extends Error {
   }
 }
 
-export function readCalendar(text: string, source: string, options: CalendarSourceOptions = {}): CalendarReadResult {
+export function readCalendar(text: string, source: string, options: CalendarSourceOptions, clean: CleanText): CalendarReadResult {
   const diagnostics: Diagnostic[] = [];
   const warn = (at: ContentLine, path: string | null, message: string) =>
     diagnostics.push({ source, line: at.line, column: at.column, path, message, severity: 'warning' });
   const roots = splitComponents(unfold(text));
   const calendar = roots.find((component) => component.name === 'VCALENDAR');
-  const empty: DocumentItems = { name: null, roles: [], projects: [], cycles: [], milestones: [], meetings: [], priorities: [], written: { projects: {}, roles: {} } };
   if (calendar === undefined) {
     diagnostics.push({ source, line: 1, column: 1, path: null, message: 'BEGIN:VCALENDAR is never ended: not an iCalendar calendar', severity: 'error' });
-    return { items: empty, diagnostics, usedDisplayZone: false };
+    return { items: { name: null, meetings: [], milestones: [] }, diagnostics, usedDisplayZone: false };
   }
 
   const calendarProperty = (name: string) => {
     const line = calendar.lines.find((candidate) => propertyName(candidate.text) === name);
-    return line === undefined ? null : cleanText(unescapeText(valueOf(line.text))).trim();
+    return line === undefined ? null : clean(unescapeText(valueOf(line.text))).trim();
   };
   const vtimezones = new Map<string, string>();
   for (const child of calendar.children.filter((component) => component.name === 'VTIMEZONE')) {
@@ -116,7 +126,7 @@ export function readCalendar(text: string, source: string, options: CalendarSour
   calendar.children
     .filter((component) => component.name === 'VEVENT')
     .forEach((component) => {
-      const event = readEvent(component, source);
+      const event = readEvent(component, source, clean);
       if ('problem' in event) warn(event.at, event.path, event.problem);
       else events.push(event);
     });
@@ -160,7 +170,7 @@ export function readCalendar(text: string, source: string, options: CalendarSour
         zone: zone.kind === 'iana' ? zone.zone : 'UTC',
         duration: recurrence.durationMs / MINUTE,
         where: textOf(event, 'LOCATION'),
-        chair: typeof organizer?.params.cn === 'string' ? cleanText(organizer.params.cn).trim() || null : null,
+        chair: typeof organizer?.params.cn === 'string' ? organizer.params.cn.trim() || null : null,
         agenda: null,
         slots: [],
         calendar: recurrence,
@@ -178,7 +188,7 @@ export function readCalendar(text: string, source: string, options: CalendarSour
 
   const name = calendarProperty('X-WR-CALNAME');
   diagnostics.sort((a, b) => a.line - b.line);
-  return { items: { ...empty, name: name === '' ? null : name, meetings, milestones }, diagnostics, usedDisplayZone };
+  return { items: { name: name === '' ? null : name, meetings, milestones }, diagnostics, usedDisplayZone };
 }
 
 /** An IANA zone, a Windows zone name (CLDR's mapping), or a VTIMEZONE of the file; null otherwise. */
@@ -205,9 +215,9 @@ function unescapeText(value: string): string {
 }
 
 /** One VEVENT through ical.js, each property paired with the line it was written on. */
-function readEvent(component: RawComponent, source: string): ReadEvent | { problem: string; at: ContentLine; path: string | null } {
+function readEvent(component: RawComponent, source: string, clean: CleanText): ReadEvent | { problem: string; at: ContentLine; path: string | null } {
   const uidLine = component.lines.find((line) => propertyName(line.text) === 'UID');
-  const uid = uidLine === undefined ? '' : cleanText(unescapeText(valueOf(uidLine.text))).trim();
+  const uid = uidLine === undefined ? '' : clean(unescapeText(valueOf(uidLine.text))).trim();
   const own = component.lines.slice(1, -1);
   const kept: ContentLine[] = [];
   for (const line of own) {
@@ -224,7 +234,12 @@ function readEvent(component: RawComponent, source: string): ReadEvent | { probl
       return { problem: `${named}: ${propertyName(line.text)} cannot be read (${describe(error)}); the event is left out`, at: line, path: propertyName(line.text) || null };
     }
     const [name, params, type, ...values] = parsed;
-    props.push({ name: name.toUpperCase(), params, type, values, at: line });
+    const upper = name.toUpperCase();
+    // Text and URLs are shown on screen: cleaned here, once, like every source's text.
+    const shown = type === 'text' || type === 'uri';
+    const cleanedValues = shown ? values.map((value) => (typeof value === 'string' ? clean(value, upper === 'DESCRIPTION') : value)) : values;
+    const cleanedParams = typeof params.cn === 'string' ? { ...params, cn: clean(params.cn) } : params;
+    props.push({ name: upper, params: cleanedParams, type, values: cleanedValues, at: line });
   }
   const begin = component.lines[0]!;
   return { uid: uid === '' ? `line-${begin.line}` : uid, props, origin: { source, line: begin.line, column: begin.column }, line: begin };
@@ -244,15 +259,15 @@ function required(event: ReadEvent, name: string): Property {
   return property;
 }
 
-/** A text value, cleaned as every source's text is (no escape sequences; line breaks only in prose). */
+/** A text value (cleaned when read), or null when empty. */
 function textOf(event: ReadEvent, name: string): string | null {
   const value = first(event, name)?.values[0];
-  const cleaned = typeof value === 'string' ? cleanText(value, name === 'DESCRIPTION').trim() : '';
-  return cleaned === '' ? null : cleaned;
+  const trimmed = typeof value === 'string' ? value.trim() : '';
+  return trimmed === '' ? null : trimmed;
 }
 
 function textValues(event: ReadEvent, name: string): string[] {
-  return all(event, name).flatMap((property) => property.values.filter((value): value is string => typeof value === 'string').map((value) => cleanText(value).trim()).filter((value) => value !== ''));
+  return all(event, name).flatMap((property) => property.values.filter((value): value is string => typeof value === 'string').map((value) => value.trim()).filter((value) => value !== ''));
 }
 
 /** A date-time value as a wall time string, checked. */
@@ -358,7 +373,6 @@ function timedRecurrence(event: ReadEvent, dtstart: Property, overrides: readonl
       where: textOf(override, 'LOCATION'),
       cancelled: isCancelled(override),
       thisAndFuture: String(recurrenceId.params.range ?? '').toUpperCase() === 'THISANDFUTURE',
-      origin: override.origin,
     };
   });
 
