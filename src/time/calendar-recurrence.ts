@@ -127,6 +127,33 @@ export function jumpedStart(recur: ICAL.Recur, start: string, windowStart: strin
   return `${String(startYear + periods * interval).padStart(4, '0')}-01-01${timeOfDay}`;
 }
 
+/** Candidates ical.js may try for one instance before the rule is taken to match nothing. */
+const CANDIDATES_PER_INSTANCE = 20_000;
+
+/**
+ * ical.js's iterator, made to give up: for a daily or weekly (or finer) rule that can never
+ * match (FREQ=DAILY;BYMONTH=2;BYMONTHDAY=31), ical.js 2.2.1 loops forever looking for its next
+ * instance. Each instance gets a budget of candidates (about 55 years of days, where a Monday
+ * 29 February comes every 28); past it, the iterator throws. The method wrapped is the one
+ * its search loop calls once per candidate.
+ */
+export function guardedIterator(recur: ICAL.Recur, start: ICAL.Time): { next: () => ICAL.Time | null } {
+  const iterator = recur.iterator(start) as unknown as { next: () => ICAL.Time | null; check_contracting_rules: () => boolean };
+  const check = iterator.check_contracting_rules.bind(iterator);
+  let budget = CANDIDATES_PER_INSTANCE;
+  iterator.check_contracting_rules = () => {
+    budget -= 1;
+    if (budget < 0) throw new Error('the rule matches no date');
+    return check();
+  };
+  return {
+    next: () => {
+      budget = CANDIDATES_PER_INSTANCE;
+      return iterator.next() ?? null;
+    },
+  };
+}
+
 /**
  * The wall times of one RRULE within [from, to] (inclusive, wall strings of the same shape
  * as `start`), ascending. `until` is the rule's UNTIL already read in the event's zone.
@@ -154,7 +181,7 @@ export function ruleWallTimes(
   }
   // COUNT counts from DTSTART, so a counted rule cannot jump; its count bounds it.
   const iterationStart = recur.count === null || recur.count === undefined ? jumpedStart(recur, start, from) : start;
-  const iterator = recur.iterator(icalTime(iterationStart));
+  const iterator = guardedIterator(recur, icalTime(iterationStart));
   const inWeeks = weekNumberFilter(recur);
   const times: string[] = [];
   for (;;) {
@@ -323,6 +350,19 @@ function weekNumberFilter(recur: ICAL.Recur): (wall: string) => boolean {
   };
 }
 
+/**
+ * A rule ical.js must follow. It was tried when the calendar was read, but its iterator can
+ * still throw for some starts and windows; a rule that does gives nothing rather than taking
+ * the dashboard down (the event's other dates still show).
+ */
+function libraryWallMs(rule: string, start: string, fromWall: number, toWall: number, cost: ExpansionCost, untilWall: string | null): number[] {
+  try {
+    return ruleWallTimes(rule, start, msToWall(fromWall), msToWall(toWall), cost, untilWall, 'ical.js').map(wallToMs);
+  } catch {
+    return [];
+  }
+}
+
 /** A wall time (wall milliseconds) in a calendar zone → its instant. */
 function wallMsToInstant(wallMs: number, zone: CalendarZone): number {
   if (zone.kind === 'utc') return wallMs;
@@ -363,7 +403,7 @@ export function calendarInstances(calendar: CalendarRecurrence, from: number, to
     const untilWall = untilInZone(rule, calendar);
     const simple = simpleRule(rule, calendar.start, untilWall);
     if (simple !== null) walls.push(...simpleWallMs(simple, startWall, fromWall, toWall, cost));
-    else for (const wall of ruleWallTimes(rule, calendar.start, msToWall(fromWall), msToWall(toWall), cost, untilWall, 'ical.js')) walls.push(wallToMs(wall));
+    else walls.push(...libraryWallMs(rule, calendar.start, fromWall, toWall, cost, untilWall));
   }
   const exdays = calendar.exdays.length === 0 ? null : new Set(calendar.exdays);
   const excluded = calendar.exdates.length === 0 ? null : new Set(calendar.exdates);

@@ -8,7 +8,7 @@ import { MILESTONE_KINDS } from '../../model/schema';
 import { slugify } from '../../model/slug';
 import type { CalendarOverride, CalendarRecurrence, CalendarZone, Diagnostic, Meeting, Milestone, MilestoneKind, Origin } from '../../model/types';
 import { addDays, daysBetween, isCivilDate } from '../../time/civil';
-import { calendarWallToInstant, ruleWallTimes } from '../../time/calendar-recurrence';
+import { calendarWallToInstant, guardedIterator, ruleWallTimes } from '../../time/calendar-recurrence';
 import { isValidZone, startOfDayInstant } from '../../time/zoned';
 import { propertyName, repairLine, splitComponents, unfold, valueOf, type ContentLine, type RawComponent } from './icalendar-text';
 
@@ -96,6 +96,9 @@ export function readCalendar(text: string, source: string, options: CalendarSour
     if (tzidLine === undefined) continue;
     const definition = child.all.map((line) => line.text).join('\r\n');
     try {
+      // Zone rules are yearly; ical.js would search forever for a daily one that never matches.
+      const rule = child.all.find((line) => propertyName(line.text) === 'RRULE' && !/FREQ=(YEARLY|MONTHLY)/i.test(line.text));
+      if (rule !== undefined) throw new Error(`${valueOf(rule.text)} is not a yearly rule`);
       new ICAL.Timezone(new ICAL.Component(ICAL.parse(definition) as unknown[]));
       vtimezones.set(unquote(valueOf(tzidLine.text).trim()), definition);
     } catch (error) {
@@ -180,9 +183,10 @@ export function readCalendar(text: string, source: string, options: CalendarSour
         origin: event.origin,
       });
     } catch (error) {
-      if (!(error instanceof EventProblem)) throw error;
-      const at = error.property?.at ?? event.line;
-      warn(at, error.property?.name ?? null, `event ${JSON.stringify(event.uid)}: ${error.message}; the event is left out`);
+      // Anything else ical.js throws on odd input is still this one event's problem.
+      const problem = error instanceof EventProblem ? error : new EventProblem(null, `cannot be read (${describe(error)})`);
+      const at = problem.property?.at ?? event.line;
+      warn(at, problem.property?.name ?? null, `event ${JSON.stringify(event.uid)}: ${problem.message}; the event is left out`);
     }
   }
 
@@ -300,11 +304,15 @@ function durationMs(property: Property): number {
   }
 }
 
-function checkRules(event: ReadEvent): string[] {
+/** The event's rules, each tried from the event's own start (its first two instances). */
+function checkRules(event: ReadEvent, start: ICAL.Time): string[] {
   return all(event, 'RRULE').map((property) => {
-    const rule = ICAL.Recur.fromData(property.values[0] as Record<string, unknown>).toString();
+    let rule = '';
     try {
-      ICAL.Recur.fromString(rule).iterator(ICAL.Time.fromDateTimeString('2020-01-01T00:00:00')).next();
+      rule = ICAL.Recur.fromData(property.values[0] as Record<string, unknown>).toString();
+      const iterator = guardedIterator(ICAL.Recur.fromString(rule), start);
+      iterator.next();
+      iterator.next();
     } catch (error) {
       throw new EventProblem(property, `${rule} is not a rule radar can follow (${describe(error)})`);
     }
@@ -331,7 +339,7 @@ function timedRecurrence(event: ReadEvent, dtstart: Property, overrides: readonl
     return duration !== null ? durationMs(duration) : fallback;
   };
   const duration = lengthOf(event, startInstant, 0);
-  const rules = checkRules(event);
+  const rules = checkRules(event, ICAL.Time.fromDateTimeString(start));
 
   const dates: CalendarRecurrence['dates'] = [];
   for (const property of all(event, 'RDATE')) {
@@ -397,7 +405,7 @@ function dayMilestones(
   let days = 1;
   if (end !== null) days = Math.max(1, daysBetween(firstDay, end.type === 'date' ? dateOf(end, end.values[0]) : wallOf(end, end.values[0]).slice(0, 10)));
   else if (duration !== null) days = Math.max(1, Math.round(durationMs(duration) / 86_400_000));
-  const rules = checkRules(event);
+  const rules = checkRules(event, ICAL.Time.fromDateString(firstDay));
   const kind = (categories.map((value) => value.toLowerCase()).find((value) => (MILESTONE_KINDS as readonly string[]).includes(value)) ?? 'event') as MilestoneKind;
   const calendarZone = floatingZone();
   const zone = calendarZone.kind === 'iana' ? calendarZone.zone : 'UTC';

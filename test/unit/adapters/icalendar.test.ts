@@ -2,6 +2,7 @@
 // occurrences worked out by hand from each file (RFC 5545) and the zone rules in force.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { fromText } from '../../../src/load/from-text';
 import { mergeDocuments } from '../../../src/load/merge';
@@ -221,6 +222,47 @@ describe('tolerance', () => {
     ]);
   });
 
+  test('a rule that can never match (ical.js would search for it forever) is a warning, in an event or in a VTIMEZONE', () => {
+    const { schedule, warnings } = read(
+      calendar(
+        'BEGIN:VTIMEZONE',
+        'TZID:Odd',
+        'BEGIN:STANDARD',
+        'DTSTART:19700101T000000',
+        'RRULE:FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30',
+        'TZOFFSETFROM:+0100',
+        'TZOFFSETTO:+0100',
+        'END:STANDARD',
+        'END:VTIMEZONE',
+        ...event('UID:never@x', 'DTSTART:20260105T090000Z', 'RRULE:FREQ=DAILY;BYMONTH=2;BYMONTHDAY=31'),
+        ...event('UID:odd@x', 'DTSTART;TZID=Odd:20260105T090000'),
+        ...event('UID:fine@x', 'DTSTART:20260105T090000Z'),
+      ),
+    );
+    expect(schedule.meetings.map((meeting) => meeting.id)).toEqual(['fine-x']);
+    expect(warnings).toEqual([
+      expect.stringMatching(/^test\.ics:4:1: VTIMEZONE: Odd cannot be read \(FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30 is not a yearly rule\)/),
+      expect.stringMatching(/^test\.ics:15:1: RRULE: event "never@x": FREQ=DAILY;BYMONTH=2;BYMONTHDAY=31 is not a rule radar can follow \(the rule matches no date\)/),
+      expect.stringMatching(/^test\.ics:19:1: DTSTART: event "odd@x": TZID "Odd" is neither/),
+    ]);
+  });
+
+  test('a rule that ical.js cannot follow, as a tampered parsed-file cache could hold, gives no dates for that rule, not an error', () => {
+    const tampered = {
+      zone: { kind: 'utc' as const },
+      start: '2026-01-05T09:00:00',
+      durationMs: 0,
+      rules: ['FREQ=DAILY;BYMONTH=2;BYMONTHDAY=31', 'FREQ=WEEKLY;BYDAY=MO;BYSETPOS=1'],
+      dates: [],
+      exdates: [],
+      exdays: [],
+      overrides: [],
+      cancelled: false,
+    };
+    const starts = calendarInstances(tampered, Date.parse('2026-01-04T00:00:00Z'), Date.parse('2026-01-20T00:00:00Z')).map((instance) => new Date(instance.start).toISOString());
+    expect(starts).toEqual(['2026-01-05T09:00:00.000Z', '2026-01-12T09:00:00.000Z', '2026-01-19T09:00:00.000Z']);
+  });
+
   test('a BOM, LF line ends, folded lines and escaped text are read', () => {
     const text = `\uFEFF${calendar(...event('UID:folded@x', 'SUMMARY:Design\\, review\\; part 1\\nand 2', 'DTSTART:20260105T090000Z', 'LOCATION:#openstack-', ' meeting')).replace(/\r\n/g, '\n')}`;
     const meeting = read(text).schedule.meetings[0]!;
@@ -277,5 +319,56 @@ describe("the calendar OpenStack publishes, read back against the irc-meetings f
     expect(differing).toEqual(thursdays);
     expect([fromCalendar.get('2026-12-24'), fromYaml.get('2026-12-24')]).toEqual(['21:00', '14:00']);
     expect([fromCalendar.get('2027-01-07'), fromYaml.get('2027-01-07')]).toEqual(['21:00', '21:00']);
+  });
+});
+
+describe('odd calendars never crash the reader or the selector', () => {
+  const LINES = [
+    'DTSTART:20260105T090000Z',
+    'DTSTART;TZID=Europe/Berlin:20260105T090000',
+    'DTSTART;TZID=Nowhere/Land:20260105T090000',
+    'DTSTART;VALUE=DATE:20260105',
+    'DTSTART:2026',
+    'DTSTART:',
+    'DTEND:20260105T080000Z',
+    'DTEND;VALUE=DATE:20260107',
+    'DURATION:PT45M',
+    'DURATION:-PT1H',
+    'DURATION:banana',
+    'RRULE:FREQ=WEEKLY',
+    'RRULE:FREQ=MONTHLY;BYDAY=6MO',
+    'RRULE:FREQ=YEARLY;BYYEARDAY=366;BYMONTH=2',
+    'RRULE:FREQ=DAILY;COUNT=0',
+    'RRULE:FREQ=WEEKLY;BYDAY=MO, TU;UNTIL=20260301',
+    'RRULE:FREQ=MONTHLY;BYMONTHDAY=31;BYSETPOS=-1',
+    'RRULE:FREQ=HOURLY;INTERVAL=5000',
+    'RRULE:FREQ=DAILY;BYMONTH=2;BYMONTHDAY=31',
+    'RRULE:FREQ=DAILY;INTERVAL=365;BYMONTH=1;BYMONTHDAY=5',
+    'RRULE:',
+    'EXDATE:20260112T090000Z',
+    'EXDATE;VALUE=DATE:',
+    'EXDATE:garbage',
+    'RDATE;VALUE=PERIOD:20260110T090000Z/PT1H',
+    'RDATE;VALUE=PERIOD:20260110T090000Z/20260109T090000Z',
+    'RECURRENCE-ID:20260112T090000Z',
+    'RECURRENCE-ID;RANGE=THISANDFUTURE:20260119T090000Z',
+    'STATUS:CANCELLED',
+    'SUMMARY:\u001b[2J wiped',
+    'ORGANIZER;CN="":mailto:x',
+    'CATEGORIES:,,,',
+    'X-NOTHING;;;:',
+    ';',
+    'NO COLON HERE',
+  ];
+  test('random events built from odd lines load with warnings at most, and expand', () => {
+    fc.assert(
+      fc.property(fc.array(fc.array(fc.constantFrom(...LINES), { maxLength: 8 }), { maxLength: 5 }), (events) => {
+        const text = calendar(...events.flatMap((lines, index) => event(`UID:e${index % 3}@x`, ...lines)));
+        const { outcome, schedule } = read(text);
+        expect(outcome.report.errors).toEqual([]);
+        expect(() => upcomingOccurrences(schedule, Date.parse('2026-01-01T00:00:00Z'), 60, NO_FILTER)).not.toThrow();
+      }),
+      { numRuns: 300 },
+    );
   });
 });
