@@ -9,6 +9,7 @@ import { mergeDocuments } from './merge';
 import type { DocumentItems } from './normalize';
 import { readParsedCache, writeParsedCache, type ParsedCacheKey } from './parsed-cache';
 import { DEVELOPMENT_SERIES } from './presets';
+import { SCHEDULE_FILE } from './schedule-files';
 import type { SourceOutcome } from './source-outcome';
 import { specOf, type SourceSpec } from './source-spec';
 import { checkRemoteUrl, fetchableUrl, isRemote } from './url';
@@ -41,7 +42,6 @@ export interface LoadResult {
 }
 
 
-const SCHEDULE_FILE = /\.(ya?ml|json|ics|ical)$/i;
 
 /** Sources as paths/URLs, or as specs with their options (presets already expanded). */
 export async function loadSources(sources: readonly (string | SourceSpec)[], options: LoadOptions): Promise<LoadResult> {

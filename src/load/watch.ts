@@ -4,12 +4,12 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
+import { SCHEDULE_FILE } from './schedule-files';
 import { isRemote } from './url';
 
 const DEBOUNCE_MS = 100;
 /** Polling interval for sources whose folder does not exist (yet): fs.watch needs a folder. */
 const POLL_MS = 500;
-const FEED_FILE = /\.(ya?ml|json)$/i;
 
 function isRemoteOrStdin(source: string): boolean {
   return source === '-' || isRemote(source);
@@ -41,8 +41,8 @@ interface Subscription {
 
 /**
  * Calls `onChange(source)` (the path as given) shortly after a watched source changes: for a
- * file, when it is written, replaced, created or removed; for a folder, when any *.yaml,
- * *.yml or *.json file in it changes. Calls are debounced per source (~100 ms). URLs and `-`
+ * file, when it is written, replaced, created or removed; for a folder, when any file it reads
+ * (*.yaml, *.yml, *.json, *.ics, *.ical) changes. Calls are debounced per source (~100 ms). URLs and `-`
  * are ignored; missing files and folders are tolerated (a missing folder is polled).
  * Returns a function that stops watching.
  */
@@ -74,7 +74,7 @@ export function watchFiles(paths: string[], onChange: (path: string) => void): (
     if (isRemoteOrStdin(source)) continue;
     const absolute = path.resolve(source);
     if (isDirectory(absolute)) {
-      subscribe(absolute, { source, interest: (name) => name === null || FEED_FILE.test(name) });
+      subscribe(absolute, { source, interest: (name) => name === null || SCHEDULE_FILE.test(name) });
       continue;
     }
     // A symlinked file changes where it really lives: watch both folders.

@@ -93,6 +93,16 @@ describe('watching local sources', () => {
     expect(seen.changes[0]?.path).toBe(folder);
   });
 
+  it('a folder source reacts to a calendar saved in it', async () => {
+    const folder = path.join(dir, 'calendars');
+    fs.mkdirSync(folder);
+    const seen = watch([folder]);
+    await settle();
+    fs.writeFileSync(path.join(folder, 'team.ics'), 'BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n');
+    await expect.poll(() => seen.changes.length, { timeout: 1_000, interval: 20 }).toBe(1);
+    expect(seen.changes[0]?.path).toBe(folder);
+  });
+
   it('a file that does not exist yet is noticed when it is created', async () => {
     const file = path.join(dir, 'later.json');
     const seen = watch([file]);
