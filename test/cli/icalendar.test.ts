@@ -116,4 +116,15 @@ describe('iCalendar sources', () => {
     expect((json(list('Europe/Berlin')).items as Item[]).map((item) => item.start)).toEqual(['2026-01-05T08:00:00.000Z']);
     rmSync(env.HOME!, { recursive: true, force: true });
   });
+
+  test("a configured source's project and zone apply to a calendar: its events belong to the project, its floating times are in that zone", () => {
+    const path = join(folder, 'team.ics');
+    writeFileSync(path, 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:sync@example.org\r\nSUMMARY:Team sync\r\nDTSTART:20260105T090000\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n');
+    const env = isolatedEnv();
+    expect(radar(['config', 'set', 'sources', JSON.stringify({ source: path, project: 'nova', zone: 'Asia/Tokyo' })], { env }).code).toBe(0);
+    const run = radar(['list', 'meetings', '--json', '--now', '2026-01-04T00:00:00Z', '--days', '7', '--tz', 'UTC'], { env });
+    expect(run.stderr).toBe('');
+    expect((json(run).items as (Item & { project: string | null })[]).map((item) => [item.start, item.project])).toEqual([['2026-01-05T00:00:00.000Z', 'nova']]);
+    rmSync(env.HOME!, { recursive: true, force: true });
+  });
 });
