@@ -11,7 +11,12 @@ import { isolatedEnv, json, radar, radarAsync } from '../helpers/run-radar';
 const CALENDARS = 'test/fixtures/ical/collective-icalendar';
 const KHAL = `${CALENDARS}/issue_156_RDATE_with_PERIOD_TZID_khal_2.ics`;
 const folder = mkdtempSync(join(tmpdir(), 'radar-ical-cli-'));
-afterAll(() => rmSync(folder, { recursive: true, force: true }));
+// One home (config and cache folders) for the runs that need nothing of their own.
+const shared = isolatedEnv();
+afterAll(() => {
+  rmSync(folder, { recursive: true, force: true });
+  rmSync(shared.HOME!, { recursive: true, force: true });
+});
 
 type Item = { title: string; start: string; end: string; where: string | null };
 const shape = (items: Item[]) => items.map(({ title, start, end, where }) => ({ title, start, end, where }));
@@ -21,7 +26,7 @@ describe('iCalendar sources', () => {
     writeFileSync(join(folder, 'team.yaml'), 'version: 1\nmeetings:\n  - {title: YAML standup, slots: [{day: monday, time: "09:00"}]}\n');
     copyFileSync(`${CALENDARS}/x_location.ics`, join(folder, 'sync.ics'));
     copyFileSync(`${CALENDARS}/issue_836_do_not_quote_tzid.ics`, join(folder, 'exchange.ical'));
-    const run = radar(['list', 'meetings', '--json', '-s', folder, '--now', '2024-10-27T00:00:00Z', '--days', '2', '--tz', 'UTC']);
+    const run = radar(['list', 'meetings', '--json', '-s', folder, '--now', '2024-10-27T00:00:00Z', '--days', '2', '--tz', 'UTC'], { env: shared });
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     const titles = (json(run).items as Item[]).map((item) => `${item.start} ${item.title}`);
@@ -33,7 +38,7 @@ describe('iCalendar sources', () => {
   });
 
   test('standard input is read by its content: `-s -` with a calendar', () => {
-    const run = radar(['list', 'meetings', '--json', '-s', '-', '--now', '2021-10-01T00:00:00Z', '--days', '200', '--tz', 'UTC'], { input: readFileSync(KHAL, 'utf8') });
+    const run = radar(['list', 'meetings', '--json', '-s', '-', '--now', '2021-10-01T00:00:00Z', '--days', '200', '--tz', 'UTC'], { input: readFileSync(KHAL, 'utf8'), env: shared });
     expect(run.code).toBe(0);
     expect((json(run).items as Item[]).map((item) => item.start)).toEqual([
       '2021-11-01T15:00:00.000Z',
@@ -44,7 +49,7 @@ describe('iCalendar sources', () => {
   });
 
   test('an event that cannot be read is a warning on validate (exit 0); the calendar still loads', () => {
-    const run = radar(['validate', `${CALENDARS}/multiple_timezones.ics`]);
+    const run = radar(['validate', `${CALENDARS}/multiple_timezones.ics`], { env: shared });
     expect(run.code).toBe(0);
     expect(run.stdout + run.stderr).toContain(`${CALENDARS}/multiple_timezones.ics:23:1: RDATE: warning: event "test-vtime-named-timezone"`);
   });
@@ -52,10 +57,10 @@ describe('iCalendar sources', () => {
   test('`radar export ics` read back gives the same occurrences: start, end, title, place', () => {
     const source = `${CALENDARS}/rfc_7265_appendix_example_2_ical.ics`;
     const window = ['--now', '2006-01-01T00:00:00Z', '--days', '10', '--tz', 'UTC'];
-    const original = radar(['list', 'meetings', '--json', '-s', source, ...window]);
+    const original = radar(['list', 'meetings', '--json', '-s', source, ...window], { env: shared });
     const exported = join(folder, 'exported.ics');
-    expect(radar(['export', 'ics', '-s', source, ...window, '-o', exported]).code).toBe(0);
-    const readBack = radar(['list', 'meetings', '--json', '-s', exported, ...window]);
+    expect(radar(['export', 'ics', '-s', source, ...window, '-o', exported], { env: shared }).code).toBe(0);
+    const readBack = radar(['list', 'meetings', '--json', '-s', exported, ...window], { env: shared });
     expect(readBack.code).toBe(0);
     expect(shape(json(original).items)).toHaveLength(6);
     expect(shape(json(readBack).items)).toEqual(shape(json(original).items));
@@ -65,7 +70,7 @@ describe('iCalendar sources', () => {
     const source = `${CALENDARS}/x_location.ics`;
     const window = ['--now', '2016-10-27T00:00:00Z', '--days', '7', '--tz', 'UTC'];
     const feedPath = join(folder, 'feed.json');
-    const feed = radar(['feed', source, ...window, '-o', feedPath]);
+    const feed = radar(['feed', source, ...window, '-o', feedPath], { env: shared });
     expect(feed.code).toBe(0);
     expect(feed.stderr).toContain('1 meeting from iCalendar sources is written as one-off slots from 2016-10-27T00:00:00.000Z to 2016-11-03T00:00:00.000Z');
     const written = JSON.parse(readFileSync(feedPath, 'utf8'));
@@ -76,8 +81,8 @@ describe('iCalendar sources', () => {
       '2016-11-01 14:00',
       '2016-11-02 14:00',
     ]);
-    const original = radar(['list', 'meetings', '--json', '-s', source, ...window]);
-    const readBack = radar(['list', 'meetings', '--json', '-s', feedPath, ...window]);
+    const original = radar(['list', 'meetings', '--json', '-s', source, ...window], { env: shared });
+    const readBack = radar(['list', 'meetings', '--json', '-s', feedPath, ...window], { env: shared });
     expect(shape(json(readBack).items)).toEqual(shape(json(original).items));
   });
 
@@ -90,7 +95,7 @@ describe('iCalendar sources', () => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     try {
       const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/feed.json`;
-      const run = await radarAsync(['list', 'meetings', '--json', '-s', url, '--now', '2021-10-01T00:00:00Z', '--days', '200', '--tz', 'UTC']);
+      const run = await radarAsync(['list', 'meetings', '--json', '-s', url, '--now', '2021-10-01T00:00:00Z', '--days', '200', '--tz', 'UTC'], { env: shared });
       expect(run.stderr).toBe('');
       expect((json(run).items as Item[]).map((item) => item.start)).toEqual([
         '2021-11-01T15:00:00.000Z',
