@@ -25,10 +25,19 @@ const rules = fc.oneof(
     })
     .map(({ interval, nth, day }) => `FREQ=MONTHLY;INTERVAL=${interval};BYDAY=${nth}${day}`),
   fc.record({ interval: fc.integer({ min: 1, max: 3 }), monthDay: fc.integer({ min: 1, max: 28 }) }).map(({ interval, monthDay }) => `FREQ=MONTHLY;INTERVAL=${interval};BYMONTHDAY=${monthDay}`),
+  // The day of the month taken from DTSTART.
+  fc.integer({ min: 1, max: 3 }).map((interval) => `FREQ=MONTHLY;INTERVAL=${interval}`),
+);
+
+/** No end, an UNTIL some days after the start, or a COUNT. */
+const ends = fc.oneof(
+  fc.constant(() => ''),
+  fc.integer({ min: 0, max: 3000 }).map((days) => (startDay: number) => `;UNTIL=${wall((startDay + days) * DAY + 12 * 3_600_000).replace(/[-:]/g, '')}`),
+  fc.integer({ min: 1, max: 400 }).map((count) => () => `;COUNT=${count}`),
 );
 
 describe('common rules computed directly agree with ical.js', () => {
-  test('on generated rules, starts (2000–2030), UNTIL and windows', () => {
+  test('on generated rules, starts (2000–2030), UNTIL or COUNT, and windows', () => {
     fc.assert(
       fc.property(
         rules,
@@ -36,10 +45,10 @@ describe('common rules computed directly agree with ical.js', () => {
         fc.integer({ min: 0, max: 23 }),
         fc.integer({ min: -40, max: 3000 }),
         fc.integer({ min: 1, max: 70 }),
-        fc.option(fc.integer({ min: 0, max: 3000 })),
-        (rule, startDay, hour, offset, length, untilAfter) => {
+        ends,
+        (rule, startDay, hour, offset, length, end) => {
           const start = wall(startDay * DAY + hour * 3_600_000 + 30 * 60_000);
-          const until = untilAfter === null ? '' : `;UNTIL=${wall((startDay + untilAfter) * DAY + 12 * 3_600_000).replace(/[-:]/g, '')}`;
+          const until = end(startDay);
           const from = wall((startDay + offset) * DAY);
           const to = wall((startDay + offset + length) * DAY);
           const direct = ruleWallTimes(rule + until, start, from, to, { visited: 0 }, null, 'fastest');
@@ -47,7 +56,7 @@ describe('common rules computed directly agree with ical.js', () => {
           expect(direct).toEqual(library);
         },
       ),
-      { numRuns: 1500 },
+      { numRuns: 2000 },
     );
   });
 
