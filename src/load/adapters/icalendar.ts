@@ -137,8 +137,10 @@ export function readCalendar(text: string, source: string, options: CalendarSour
   const masters = new Map<string, ReadEvent>();
   const overridesOf = new Map<string, ReadEvent[]>();
   for (const event of events) {
+    const earlier = masters.get(event.uid);
     if (first(event, 'RECURRENCE-ID') !== null) overridesOf.set(event.uid, [...(overridesOf.get(event.uid) ?? []), event]);
-    else if (!masters.has(event.uid)) masters.set(event.uid, event);
+    else if (earlier === undefined) masters.set(event.uid, event);
+    else warn(event.line, 'UID', `event ${JSON.stringify(event.uid)} is written again (first on line ${earlier.line.line}) without a RECURRENCE-ID; this one is left out`);
   }
   // An override whose master is not in the file stands on its own.
   for (const [uid, overrides] of overridesOf) if (!masters.has(uid)) for (const override of overrides) masters.set(`${uid}\u0000${override.origin.line}`, { ...override, props: override.props.filter((property) => property.name !== 'RECURRENCE-ID') });

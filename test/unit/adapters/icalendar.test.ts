@@ -263,6 +263,12 @@ describe('tolerance', () => {
     expect(starts).toEqual(['2026-01-05T09:00:00.000Z', '2026-01-12T09:00:00.000Z', '2026-01-19T09:00:00.000Z']);
   });
 
+  test('the same UID written twice without RECURRENCE-ID: the first event is kept and the second is a warning', () => {
+    const { schedule, warnings } = read(calendar(...event('UID:twice@x', 'SUMMARY:First', 'DTSTART:20260105T090000Z'), ...event('UID:twice@x', 'SUMMARY:Second', 'DTSTART:20260106T090000Z')));
+    expect(schedule.meetings.map((meeting) => meeting.title)).toEqual(['First']);
+    expect(warnings).toEqual([expect.stringMatching(/^test\.ics:8:1: UID: event "twice@x" is written again \(first on line 3\) without a RECURRENCE-ID; this one is left out$/)]);
+  });
+
   test('a BOM, LF line ends, folded lines and escaped text are read', () => {
     const text = `\uFEFF${calendar(...event('UID:folded@x', 'SUMMARY:Design\\, review\\; part 1\\nand 2', 'DTSTART:20260105T090000Z', 'LOCATION:#openstack-', ' meeting')).replace(/\r\n/g, '\n')}`;
     const meeting = read(text).schedule.meetings[0]!;
