@@ -1,39 +1,36 @@
-// The dashboard: a header, four panes (a 2×2 grid from 120 columns, one pane and a tab bar
-// below), a hints line, and the help, detail and project-picker overlays. Every row comes from
-// the selectors of src/views, the ones `radar list --json` prints, so the two cannot disagree.
-import { Box, Text, useApp, useInput, useStdout, type Key } from 'ink';
-import { useCallback, useContext, useEffect, useMemo, useRef, useState, type Dispatch, type ReactNode } from 'react';
+// The dashboard's view: a header, four panes (a 2×2 grid from 120 columns, one pane and a tab
+// bar below), a hints line, and one overlay at a time (details, help, sources, projects). What
+// it remembers is in use-dashboard-state.ts, its keys in use-dashboard-input.ts, its rows in
+// use-pane-rows.ts and its sizes in layout.ts; this file puts them on the screen.
+import { Box, Text, useApp, useStdout } from 'ink';
+import { useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { DEFAULT_DAYS } from '../src/context/options';
 import type { Context } from '../src/context/context';
 import { colorWanted } from '../src/text/paint';
 import type { LoadResult } from '../src/load/load-sources';
-import type { Priority } from '../src/model/types';
-import type { ViewFilter } from '../src/views/filters';
-import { groupGaps, liaisonGaps, type GapRow } from '../src/views/gaps';
-import { upcomingOccurrences, type Occurrence } from '../src/views/meetings';
-import { milestonesInView, type MilestoneRow } from '../src/views/milestones';
-import { prioritiesInView } from '../src/views/priorities';
-import { projectChoices, searchProjectChoices, type ProjectChoice } from '../src/views/project-choices';
+import { sourceLabel } from '../src/views/source-state';
+import { projectChoices, searchProjectChoices } from '../src/views/project-choices';
+import { instantToZoned, zoneAbbreviation } from '../src/time/zoned';
 import { DetailView, detailMaxScroll, type DetailItem, type DetailSettings } from './detail-view';
 import { Header, headerHeight } from './header';
 import { HelpOverlay, helpMaxScroll } from './help-overlay';
 import { HintsLine } from './hints-line';
-import { inkKey, matchKey, type KeyContext, type Match, type Movement } from './keymap';
+import { computeLayout, MIN_HEIGHT, MIN_WIDTH, tableRows, type Layout } from './layout';
+import { overlayBodyRows } from './overlay-frame';
 import { Pane } from './pane';
 import { gapColumns, meetingColumns, milestoneColumns, priorityColumns } from './pane-columns';
 import { pickerPageSize, ProjectPicker } from './project-picker';
+import { SourcesView, sourcesMaxScroll, type SourcesSettings } from './sources-view';
 import { TabBar } from './tab-bar';
-import { ThemeContext, themeFor, useTheme } from './theme';
-import { ClockContext, fixedClock, runningClock, useMinute, type ClockStore } from './use-clock';
-import { dashboardReducer, keyContext, PANE_TITLES, PANES, useDashboardState, type DashboardAction, type DashboardState, type PaneId } from './use-dashboard-state';
+import { ThemeContext, themeFor, useTheme, type Role } from './theme';
+import { ClockContext, fixedClock, runningClock, useMinute, useWallMinute, WallClockContext, type ClockStore } from './use-clock';
+import { useDashboardInput } from './use-dashboard-input';
+import { cursorOf, keyContext, PANE_TITLES, PANES, sameZone, useDashboardState, type DashboardState, type KeyView, type PaneId } from './use-dashboard-state';
 import { useMeetingBell } from './use-meeting-bell';
-import { useSources, type SourceAccess } from './use-sources';
+import { usePaneRows, type PaneRows } from './use-pane-rows';
+import { useSources, type Sources, type SourceAccess } from './use-sources';
 
-/** From this many columns the four panes are shown at once. */
-export const GRID_MIN_WIDTH = 120;
-/** Below this the dashboard asks for a bigger terminal instead of drawing a broken layout. */
-const MIN_WIDTH = 40;
-const MIN_HEIGHT = 12;
+export { GRID_MIN_WIDTH } from './layout';
 
 export interface AppProps {
   context: Context;
@@ -55,11 +52,14 @@ export interface AppProps {
 
 export function App({ context, clock, color, ...props }: AppProps): ReactNode {
   const [store] = useState(() => clock ?? (context.fixedNow ? fixedClock(context.now) : runningClock(context.io.clock)));
+  const [wall] = useState(() => (store.running ? store : runningClock(context.io.clock)));
   const theme = themeFor(color ?? colorWanted(context.options.color, context.io.stdoutIsTty, context.io.env));
   return (
     <ThemeContext.Provider value={theme}>
       <ClockContext.Provider value={store}>
-        <Dashboard context={context} {...props} />
+        <WallClockContext.Provider value={wall}>
+          <Dashboard context={context} {...props} />
+        </WallClockContext.Provider>
       </ClockContext.Provider>
     </ThemeContext.Provider>
   );
@@ -85,41 +85,6 @@ function useTerminalSize(width: number | undefined, height: number | undefined):
   return { width: width ?? size.columns, height: height ?? size.rows };
 }
 
-interface Layout {
-  wide: boolean;
-  header: number;
-  /** Each pane's width and height, frame included. */
-  panes: Record<PaneId, { width: number; height: number }>;
-  /** Rows between the header and the hints line. */
-  body: number;
-}
-
-function computeLayout(width: number, height: number, header: number): Layout {
-  const body = Math.max(0, height - header - 1);
-  if (width >= GRID_MIN_WIDTH) {
-    const top = Math.floor(body / 2);
-    const left = Math.floor(width / 2);
-    return {
-      wide: true,
-      header,
-      body,
-      panes: {
-        milestones: { width: left, height: top },
-        meetings: { width: width - left, height: top },
-        priorities: { width: left, height: body - top },
-        gaps: { width: width - left, height: body - top },
-      },
-    };
-  }
-  const one = { width, height: Math.max(0, body - 1) };
-  return { wide: false, header, body, panes: { milestones: one, meetings: one, priorities: one, gaps: one } };
-}
-
-/** Rows of a pane's table: the frame and the column headings take three. */
-function tableRows(pane: { height: number }): number {
-  return Math.max(1, pane.height - 3);
-}
-
 type DashboardProps = Omit<AppProps, 'clock' | 'color'>;
 
 function Dashboard({ context, initial, access, width, height, onBell }: DashboardProps): ReactNode {
@@ -128,108 +93,43 @@ function Dashboard({ context, initial, access, width, height, onBell }: Dashboar
   const sources = useSources(initial, access);
   const { schedule, reports } = sources.shown;
   const minute = useMinute();
-  const [state, dispatch] = useDashboardState(context.zone, context.filter.projects);
+  const [state, dispatch] = useDashboardState(context.zone, context.filter.projects, context.options.all);
   const theme = useTheme();
   const clock = useContext(ClockContext);
 
-  const { options } = context;
-  const meetingDays = options.days ?? DEFAULT_DAYS.meetings;
-  const milestoneDays = options.days ?? DEFAULT_DAYS.milestones;
-  const { projects, texts } = state;
-
-  // The selectors run when the data, a filter or the minute changes, never on a key press
-  // that only moves a cursor, and never on a clock tick inside the minute.
-  const filter = useCallback((text: string): ViewFilter => ({ projects, text }), [projects]);
-  const milestoneRows = useMemo(
-    () => milestonesInView(schedule, { now: minute, days: milestoneDays, all: options.all, filter: filter(texts.milestones) }),
-    [schedule, minute, milestoneDays, options.all, filter, texts.milestones],
-  );
-  const meetingRows = useMemo(() => upcomingOccurrences(schedule, minute, meetingDays, filter(texts.meetings)), [schedule, minute, meetingDays, filter, texts.meetings]);
-  // The header's next meeting ignores the pane's text filter, not the project filter.
-  const headerUpcoming = useMemo(
-    () => (texts.meetings === '' ? meetingRows : upcomingOccurrences(schedule, minute, meetingDays, filter(''))),
-    [texts.meetings, meetingRows, schedule, minute, meetingDays, filter],
-  );
-  const priorityRows = useMemo(() => prioritiesInView(schedule, options.all, filter(texts.priorities)), [schedule, options.all, filter, texts.priorities]);
-  const gapRows = useMemo(() => groupGaps(liaisonGaps(schedule, filter(texts.gaps))), [schedule, filter, texts.gaps]);
+  const days = { milestones: context.options.days ?? DEFAULT_DAYS.milestones, meetings: context.options.days ?? DEFAULT_DAYS.meetings };
+  const rows = usePaneRows({ schedule, minute, days, projects: state.projects, texts: state.texts, all: state.showAll });
+  const counts: Record<PaneId, number> = { milestones: rows.milestones.length, meetings: rows.meetings.length, priorities: rows.priorities.length, gaps: rows.gaps.length };
   const choices = useMemo(() => projectChoices(schedule), [schedule]);
-  const matches = useMemo(
-    () => (state.overlay?.kind === 'picker' ? searchProjectChoices(choices, state.overlay.query) : choices),
-    [choices, state.overlay],
-  );
 
   const milestoneCols = useMemo(() => milestoneColumns(state.zone, minute, theme), [state.zone, minute, theme]);
-  const ownZones = useMemo(() => [...new Set(schedule.meetings.map((meeting) => meeting.zone))].filter((zone) => zone !== state.zone), [schedule, state.zone]);
-  const meetingCols = useMemo(
-    () => meetingColumns(state.zone, context.homeZone, context.workHours, theme, ownZones, context.now),
-    [state.zone, context.zone, context.workHours, theme, ownZones, context.now],
-  );
+  const meetingCols = useMemo(() => meetingColumns(state.zone, context.homeZone, context.workHours, theme, minute), [state.zone, context.homeZone, context.workHours, theme, minute]);
   const priorityCols = useMemo(() => priorityColumns(theme), [theme]);
   const gapCols = useMemo(() => gapColumns(), []);
-  const textFilters = useMemo(() => PANES.filter((pane) => texts[pane] !== '').map((pane) => ({ pane: PANE_TITLES[pane], text: texts[pane] })), [texts]);
 
-  useMeetingBell(headerUpcoming, context.config.bell !== false, onBell ?? noBell);
+  useMeetingBell(rows.headerMeetings, context.config.bell !== false, onBell ?? noBell);
 
-  const layout = computeLayout(size.width, size.height, headerHeight(reports));
-  const counts: Record<PaneId, number> = {
-    milestones: milestoneRows.length,
-    meetings: meetingRows.length,
-    priorities: priorityRows.length,
-    gaps: gapRows.length,
-  };
-  // Keep every cursor inside its list as data, filters and the terminal change. Dispatching
-  // while rendering makes React redo this render before anything is drawn.
-  if (PANES.some((pane) => state.lists[pane].count !== counts[pane] || state.lists[pane].pageSize !== tableRows(layout.panes[pane]))) {
-    dispatch({
-      type: 'sync',
-      counts,
-      pageSizes: {
-        milestones: tableRows(layout.panes.milestones),
-        meetings: tableRows(layout.panes.meetings),
-        priorities: tableRows(layout.panes.priorities),
-        gaps: tableRows(layout.panes.gaps),
-      },
-    });
-  }
-
-  const detailItem = selectedItem(state, { milestones: milestoneRows, meetings: meetingRows, priorities: priorityRows, gaps: gapRows });
+  const layout = computeLayout(size.width, size.height, headerHeight(reports, sources.pending), counts);
+  const selected = (pane: PaneId) => cursorOf(state, pane, counts[pane]);
+  const detailItem = selectedItem(state.focus, selected(state.focus), rows);
   const detailSettings: DetailSettings = { schedule, zone: state.zone, homeZone: context.homeZone, workHours: context.workHours };
+  const wallMinute = useWallMinute();
+  const sourcesSettings: SourcesSettings = { reports, pending: sources.pending, keptLastGood: sources.keptLastGood, wallNow: wallMinute };
 
-  // The key handler reads the latest render through a ref. React draws a key's frame a moment
-  // later, so keys that arrive together would otherwise all meet the state before the first:
-  // `act` applies each action to the ref's state at once (the reducer is pure) as well as
-  // handing it to React.
-  const latest = useRef({ state, matches, meetingRows, detailItem, detailSettings, layout, size });
-  latest.current = { state, matches, meetingRows, detailItem, detailSettings, layout, size };
-  const act = useCallback(
-    (action: DashboardAction) => {
-      latest.current = { ...latest.current, state: dashboardReducer(latest.current.state, action) };
-      dispatch(action);
+  const view: KeyView = {
+    counts,
+    pageSizes: { milestones: tableRows(layout.panes.milestones), meetings: tableRows(layout.panes.meetings), priorities: tableRows(layout.panes.priorities), gaps: tableRows(layout.panes.gaps) },
+    overlayMaxScroll: overlayScroll(state, size.width, layout.body, { detailItem, detailSettings, sourcesSettings, now: clock.now() }),
+    overlayPage: overlayBodyRows(layout.body),
+    choices,
+    pickerPage: pickerPageSize(layout.body),
+    zonesFor: (index) => {
+      const meeting = rows.meetings[index];
+      // The zone the dashboard opened in (--tz, else yours), yours, UTC, the meeting's own.
+      return [context.zone, context.homeZone, 'UTC', ...(meeting === undefined ? [] : [meeting.meeting.zone])];
     },
-    [dispatch],
-  );
-  const reload = sources.reload;
-  const onKey = useCallback(
-    (input: string, key: Key) => {
-      const effects = { exit, reload, zones: [context.zone, context.homeZone], now: clock.now };
-      const match = matchKey(keyContext(latest.current.state), input, key);
-      if (match !== null) {
-        handleMatch(match, input, keyContext(latest.current.state), latest.current, act, effects);
-        return;
-      }
-      // Keys typed faster than they are read arrive together ("jjj"), as a paste does: outside
-      // a text field, each one still counts.
-      if (input.length > 1 && !key.ctrl && !key.meta) {
-        for (const character of input) {
-          const where = keyContext(latest.current.state);
-          const one = matchKey(where, character, inkKey({ shift: /[A-Z]/.test(character) }));
-          if (one !== null) handleMatch(one, character, where, latest.current, act, effects);
-        }
-      }
-    },
-    [act, exit, reload, context.zone, clock],
-  );
-  useInput(onKey);
+  };
+  useDashboardInput({ state, dispatch, view, exit, reload: sources.reload });
 
   if (size.width < MIN_WIDTH || size.height < MIN_HEIGHT) {
     return (
@@ -239,33 +139,72 @@ function Dashboard({ context, initial, access, width, height, onBell }: Dashboar
     );
   }
 
+  const { texts } = state;
   const paneProps = (pane: PaneId) => ({
     title: PANE_TITLES[pane],
     width: layout.panes[pane].width,
     height: layout.panes[pane].height,
-    selected: state.lists[pane].selected,
+    selected: selected(pane),
     focused: state.focus === pane && state.overlay === null,
     filterText: texts[pane],
     editing: state.editing && state.focus === pane,
-    emptyText: emptyText(pane, texts[pane], pane === 'milestones' ? milestoneDays : meetingDays),
+    emptyText: emptyText(pane, texts[pane], pane === 'milestones' ? days.milestones : days.meetings, state.showAll),
   });
   const panes: Record<PaneId, ReactNode> = {
-    milestones: <Pane key="milestones" data={milestoneRows} columns={milestoneCols} {...paneProps('milestones')} />,
-    meetings: <Pane key="meetings" data={meetingRows} columns={meetingCols} {...paneProps('meetings')} />,
-    priorities: <Pane key="priorities" data={priorityRows} columns={priorityCols} {...paneProps('priorities')} />,
-    gaps: <Pane key="gaps" data={gapRows} columns={gapCols} {...paneProps('gaps')} />,
+    milestones: <Pane key="milestones" data={rows.milestones} columns={milestoneCols} {...paneProps('milestones')} />,
+    meetings: <Pane key="meetings" data={rows.meetings} columns={meetingCols} {...paneProps('meetings')} />,
+    priorities: <Pane key="priorities" data={rows.priorities} columns={priorityCols} {...paneProps('priorities')} />,
+    gaps: <Pane key="gaps" data={rows.gaps} columns={gapCols} {...paneProps('gaps')} />,
   };
+  const textFilters = PANES.filter((pane) => texts[pane] !== '').map((pane) => ({ pane: PANE_TITLES[pane], text: texts[pane] }));
 
-  let body: ReactNode;
+  return (
+    <Box flexDirection="column" width={size.width} height={size.height}>
+      <Header
+        name={schedule.name ?? 'release-radar'}
+        zone={state.zone}
+        homeZone={context.homeZone}
+        upcoming={rows.headerMeetings}
+        days={days.meetings}
+        projects={state.projects}
+        textFilters={textFilters}
+        reports={reports}
+        pending={sources.pending}
+        keptLastGood={sources.keptLastGood}
+        refreshing={sources.loading === 'network'}
+        width={size.width}
+      />
+      <Body state={state} layout={layout} width={size.width} panes={panes} counts={counts} detailItem={detailItem} detailSettings={detailSettings} sourcesSettings={sourcesSettings} choices={choices} />
+      <HintsLine context={keyContext(state)} notice={noticeOf(state, sources, context.homeZone, clock.now())} width={size.width} />
+    </Box>
+  );
+}
+
+interface BodyProps {
+  state: DashboardState;
+  layout: Layout;
+  width: number;
+  panes: Record<PaneId, ReactNode>;
+  counts: Record<PaneId, number>;
+  detailItem: DetailItem | null;
+  detailSettings: DetailSettings;
+  sourcesSettings: SourcesSettings;
+  choices: ReturnType<typeof projectChoices>;
+}
+
+/** Between the header and the hints: the open overlay, else the panes. */
+function Body({ state, layout, width, panes, counts, detailItem, detailSettings, sourcesSettings, choices }: BodyProps): ReactNode {
   const overlay = state.overlay;
-  if (overlay?.kind === 'help') {
-    body = <HelpOverlay width={size.width} height={layout.body} scroll={overlay.scroll} />;
-  } else if (overlay?.kind === 'picker') {
-    body = <ProjectPicker matches={matches} total={choices.length} picker={overlay} width={size.width} height={layout.body} />;
-  } else if (overlay?.kind === 'detail' && detailItem !== null) {
-    body = <DetailView item={detailItem} {...detailSettings} width={size.width} height={layout.body} scroll={overlay.scroll} />;
-  } else if (layout.wide) {
-    body = (
+  if (overlay?.kind === 'help') return <HelpOverlay width={width} height={layout.body} scroll={overlay.scroll} />;
+  if (overlay?.kind === 'sources') return <SourcesView {...sourcesSettings} width={width} height={layout.body} scroll={overlay.scroll} />;
+  if (overlay?.kind === 'picker') {
+    return <ProjectPicker matches={searchProjectChoices(choices, overlay.query)} total={choices.length} picker={overlay} width={width} height={layout.body} />;
+  }
+  if (overlay?.kind === 'detail' && detailItem !== null) {
+    return <DetailView item={detailItem} {...detailSettings} width={width} height={layout.body} scroll={overlay.scroll} />;
+  }
+  if (layout.wide) {
+    return (
       <Box flexDirection="column" height={layout.body}>
         <Box flexDirection="row">
           {panes.milestones}
@@ -277,51 +216,56 @@ function Dashboard({ context, initial, access, width, height, onBell }: Dashboar
         </Box>
       </Box>
     );
-  } else {
-    body = (
-      <Box flexDirection="column" height={layout.body}>
-        <TabBar tabs={tabsOf(counts)} active={state.focus} width={size.width} />
-        {panes[state.focus]}
-      </Box>
-    );
   }
-
   return (
-    <Box flexDirection="column" width={size.width} height={size.height}>
-      <Header
-        name={schedule.name ?? 'release-radar'}
-        zone={state.zone}
-        homeZone={context.homeZone}
-        upcoming={headerUpcoming}
-        days={meetingDays}
-        projects={projects}
-        textFilters={textFilters}
-        reports={reports}
-        keptLastGood={sources.keptLastGood}
-        refreshing={sources.loading === 'network'}
-        minute={minute}
-        width={size.width}
-      />
-      {body}
-      <HintsLine context={keyContext(state)} width={size.width} />
+    <Box flexDirection="column" height={layout.body}>
+      <TabBar tabs={PANES.map((pane) => ({ key: pane, title: PANE_TITLES[pane], count: counts[pane] }))} active={state.focus} width={width} />
+      {panes[state.focus]}
     </Box>
   );
 }
 
 const noBell = () => undefined;
 
-interface PaneRows {
-  milestones: readonly MilestoneRow[];
-  meetings: readonly Occurrence[];
-  priorities: readonly Priority[];
-  gaps: readonly GapRow[];
+/** How far the open overlay scrolls at this size. */
+function overlayScroll(
+  state: DashboardState,
+  width: number,
+  height: number,
+  open: { detailItem: DetailItem | null; detailSettings: DetailSettings; sourcesSettings: SourcesSettings; now: number },
+): number {
+  switch (state.overlay?.kind) {
+    case 'help':
+      return helpMaxScroll(width, height);
+    case 'detail':
+      return open.detailItem === null ? 0 : detailMaxScroll(open.detailItem, open.detailSettings, open.now, width, height);
+    case 'sources':
+      return sourcesMaxScroll(open.sourcesSettings, width, height);
+    default:
+      return 0;
+  }
+}
+
+/** "zone: Asia/Tokyo (JST)", "reloading…", "reloaded 06:12:04", or what failed. */
+function noticeOf(state: DashboardState, sources: Sources, homeZone: string, now: number): { text: string; role: Role | null } | null {
+  const notice = state.notice;
+  if (notice === null) return null;
+  if (notice.kind === 'zone') {
+    const abbreviation = zoneAbbreviation(now, notice.zone);
+    const name = abbreviation === notice.zone ? notice.zone : `${notice.zone} (${abbreviation})`;
+    return { text: `zone: ${name}${sameZone(notice.zone, homeZone) ? ', yours' : ''}`, role: 'title' };
+  }
+  const done = sources.reloaded;
+  if (done === null || done.number < state.requests.reloads) return { text: 'reloading…', role: 'muted' };
+  const at = `${instantToZoned(done.at, state.zone).time}:${String(instantToZoned(done.at, state.zone).second).padStart(2, '0')}`;
+  if (done.failed.length === 0) return { text: `reloaded ${at}`, role: 'good' };
+  return { text: `reloaded ${at}: ${done.failed.map(sourceLabel).join(', ')} failed (s shows why)`, role: 'error' };
 }
 
 /** The focused pane's selected row, for the detail view. */
-function selectedItem(state: DashboardState, rows: PaneRows): DetailItem | null {
-  const index = state.lists[state.focus].selected;
+function selectedItem(focus: PaneId, index: number, rows: PaneRows): DetailItem | null {
   if (index < 0) return null;
-  switch (state.focus) {
+  switch (focus) {
     case 'milestones': {
       const row = rows.milestones[index];
       return row === undefined ? null : { pane: 'milestones', row };
@@ -341,104 +285,16 @@ function selectedItem(state: DashboardState, rows: PaneRows): DetailItem | null 
   }
 }
 
-function emptyText(pane: PaneId, text: string, days: number): string {
+function emptyText(pane: PaneId, text: string, days: number, all: boolean): string {
   if (text !== '') return `nothing matches “${text}” (esc clears)`;
   switch (pane) {
     case 'milestones':
-      return `no milestones in the next ${days} days`;
+      return all ? `no milestones up to ${days} days ahead` : `no milestones in the next ${days} days (a: past ones too)`;
     case 'meetings':
       return `no meetings in the next ${days} days`;
     case 'priorities':
-      return 'no open priorities';
+      return all ? 'no priorities' : 'no open priorities (a: closed ones too)';
     case 'gaps':
       return 'no liaison gaps';
-  }
-}
-
-function tabsOf(counts: Record<PaneId, number>) {
-  return PANES.map((pane) => ({ key: pane, title: PANE_TITLES[pane], count: counts[pane] }));
-}
-
-/** What the key handler needs of the latest render. */
-interface LatestView {
-  state: DashboardState;
-  matches: readonly ProjectChoice[];
-  meetingRows: readonly Occurrence[];
-  detailItem: DetailItem | null;
-  detailSettings: DetailSettings;
-  layout: Layout;
-  size: { width: number; height: number };
-}
-
-interface Effects {
-  exit: () => void;
-  reload: () => void;
-  /** The zone the dashboard opened in (--tz, else the user's own), then the user's own: first in the `z` cycle. */
-  zones: readonly string[];
-  now: () => number;
-}
-
-/** Carries out what a key asked for: a state change, or one of the effects. */
-function handleMatch(match: Match, input: string, where: KeyContext, view: LatestView, dispatch: Dispatch<DashboardAction>, effects: Effects): void {
-  const { state } = view;
-  switch (match.action) {
-    case 'quit':
-      effects.exit();
-      return;
-    case 'reload':
-      effects.reload();
-      return;
-    case 'focusCycle':
-      dispatch({ type: 'focusCycle', step: Number(match.arg ?? 1) });
-      return;
-    case 'focusPane': {
-      const pane = PANES[Number(match.arg ?? 0)];
-      if (pane !== undefined) dispatch({ type: 'focusPane', pane });
-      return;
-    }
-    case 'move': {
-      const movement = (match.arg ?? 'moveDown') as Movement;
-      const delta = movement === 'moveUp' || movement === 'pageUp' || movement === 'first' ? -1 : 1;
-      if (where === 'picker') {
-        dispatch({ type: 'pickerMove', movement, count: view.matches.length, pageSize: pickerPageSize(view.layout.body) });
-      } else if (where === 'help') {
-        dispatch({ type: 'scroll', delta, max: helpMaxScroll(view.size.width, view.layout.body) });
-      } else if (where === 'detail') {
-        if (view.detailItem === null) return;
-        dispatch({ type: 'scroll', delta, max: detailMaxScroll(view.detailItem, view.detailSettings, effects.now(), view.size.width, view.layout.body) });
-      } else {
-        dispatch({ type: 'move', movement });
-      }
-      return;
-    }
-    case 'cycleZone': {
-      const meeting = view.meetingRows[state.lists.meetings.selected];
-      dispatch({ type: 'cycleZone', zones: [...effects.zones, 'UTC', ...(meeting === undefined ? [] : [meeting.meeting.zone])] });
-      return;
-    }
-    case 'type':
-      dispatch(where === 'picker' ? { type: 'pickerType', text: input } : { type: 'typeFilter', text: input });
-      return;
-    case 'erase':
-      dispatch({ type: where === 'picker' ? 'pickerErase' : 'eraseFilter' });
-      return;
-    case 'pickerToggle': {
-      const overlay = state.overlay;
-      const choice = overlay?.kind === 'picker' ? view.matches[overlay.cursor] : undefined;
-      if (choice !== undefined) dispatch({ type: 'pickerToggle', id: choice.id });
-      return;
-    }
-    case 'openDetail':
-    case 'clearFilter':
-    case 'startFilter':
-    case 'openPicker':
-    case 'toggleHelp':
-    case 'close':
-    case 'acceptFilter':
-    case 'cancelFilter':
-    case 'pickerApply':
-    case 'pickerCancel':
-      dispatch({ type: match.action });
-      return;
   }
 }

@@ -1,4 +1,4 @@
-import { Box, Text } from 'ink';
+import { Text } from 'ink';
 import type { ReactNode } from 'react';
 import type { Origin, Priority, Schedule } from '../src/model/types';
 import { displayWidth, padToWidth, toSingleLine, truncateToWidth } from '../src/text/display-width';
@@ -10,6 +10,7 @@ import { calendarRuleWords, type Occurrence } from '../src/views/meetings';
 import type { MilestoneRow } from '../src/views/milestones';
 import type { GapRow } from '../src/views/gaps';
 import { OFF_HOURS_MARK } from './pane-columns';
+import { OverlayFrame, overlayBodyRows, overlayInnerWidth, overlayMaxScroll } from './overlay-frame';
 import { useTheme, type Role } from './theme';
 import { useClock } from './use-clock';
 
@@ -83,7 +84,9 @@ function milestoneLines(row: MilestoneRow, settings: DetailSettings, now: number
   const cells = milestoneCells(row, settings.zone, now);
   const cycle = settings.schedule.cycles.find((candidate) => candidate.id === milestone.cycle);
   const release = cycle === undefined ? '' : `${cycle.name} (release ${formatDay(cycle.release, isoWeekday(cycle.release))})`;
-  const due = `${formatLocal(milestone.start, settings.zone)} ${zoneAbbreviation(milestone.start, settings.zone)} (${formatLocal(milestone.start, 'UTC')} UTC)`;
+  const shown = formatLocal(milestone.start, settings.zone);
+  const utc = formatLocal(milestone.start, 'UTC');
+  const due = `${shown} ${zoneAbbreviation(milestone.start, settings.zone)}${shown === utc ? '' : ` (${utc} UTC)`}`;
   return [
     { label: '', text: milestone.title, heading: true },
     ...field('Kind', milestone.kind),
@@ -116,21 +119,27 @@ function meetingLines(occurrence: Occurrence, settings: DetailSettings, now: num
   const own = meeting.zone;
   const stamp = (instant: number, where: string) => `${formatLocal(instant, where)} ${zoneAbbreviation(instant, where)}`;
   const upcoming = nextOccurrencesOf(meeting, now, DETAIL_OCCURRENCES);
+  // A zone column only where it says something new: UTC and the meeting's own zone are shown
+  // when some occurrence's clock reads differently there than in the display zone.
+  const differs = (where: string) => upcoming.some((next) => formatLocal(next.start, where) !== formatLocal(next.start, zone));
+  const extraZones = [...(differs('UTC') ? ['UTC'] : []), ...(own !== 'UTC' && differs(own) ? [own] : [])];
   const occurrenceLines = upcoming.flatMap((next): DetailLine[] => {
     const cells = meetingCells(next, zone, now);
     const local = `${stamp(next.start, zone)}${isOffHours(next.start, settings.homeZone, settings.workHours) ? ` ${OFF_HOURS_MARK}` : ''}`;
     const status = next.skipped ? 'skipped' : cells.countdown;
     const reason = next.skipped && next.reason !== null ? [{ label: '', text: `  skipped: ${next.reason}`, role: 'past' as const, wrap: true }] : [];
+    const others = extraZones.map((where) => padToWidth(stamp(next.start, where), 21)).join(' ');
     return [
       {
         label: '',
-        text: `${padToWidth(local, 23)} ${padToWidth(status, 11)} ${padToWidth(stamp(next.start, 'UTC'), 21)} ${stamp(next.start, own)}`,
+        text: `${padToWidth(local, 23)} ${padToWidth(status, 11)} ${others}`.trimEnd(),
         role: next.skipped ? 'past' : null,
       },
       ...reason,
       ...next.warnings.map((warning): DetailLine => ({ label: '', text: `  ⚠ ${warning}`, role: 'warning', wrap: true })),
     ];
   });
+  const headings = extraZones.map((where) => padToWidth(where === own ? `Own zone (${own})` : 'UTC', 21)).join(' ');
   return [
     { label: '', text: meeting.title, heading: true },
     ...field('Project', meeting.project ?? 'cross-project'),
@@ -143,7 +152,7 @@ function meetingLines(occurrence: Occurrence, settings: DetailSettings, now: num
     ...field('Length', `${meeting.duration} minutes`),
     ...field('Source', origin(occurrence.slot.origin), 'muted'),
     { label: '', text: '' },
-    { label: '', text: `${padToWidth(`Next (${zone})`, 23)} ${padToWidth('', 11)} ${padToWidth('UTC', 21)} Own zone (${own})`, heading: true },
+    { label: '', text: `${padToWidth(`Next (${zone})`, 23)} ${padToWidth('', 11)} ${headings}`.trimEnd(), heading: true },
     ...(occurrenceLines.length === 0 ? [{ label: '', text: 'no occurrence in the next 120 days', role: 'muted' as const }] : occurrenceLines),
   ];
 }
@@ -163,6 +172,11 @@ function priorityLines(priority: Priority): DetailLine[] {
   ];
 }
 
+/** 'Product WG liaison'; a role already named a liaison ('Security liaison') is not said twice. */
+export function liaisonWords(roleName: string): string {
+  return /\bliaisons?$/i.test(roleName.trim()) ? roleName : `${roleName} liaison`;
+}
+
 function gapLines(row: GapRow, settings: DetailSettings): DetailLine[] {
   const { gap } = row;
   const project = settings.schedule.projects.find((candidate) => candidate.id === gap.project);
@@ -172,7 +186,7 @@ function gapLines(row: GapRow, settings: DetailSettings): DetailLine[] {
     return { label: '', text: `${padToWidth(role.name, 22)} ${persons.length === 0 ? 'missing' : persons.join(', ')}`, role: persons.length === 0 ? 'alarm' : null };
   });
   return [
-    { label: '', text: `${gap.projectName}: no ${gap.roleName} liaison`, heading: true },
+    { label: '', text: `${gap.projectName}: no ${liaisonWords(gap.roleName)}`, heading: true },
     ...field('Project', gap.projectName === gap.project ? gap.project : `${gap.projectName} (${gap.project})`),
     ...field('Role', gap.roleName === gap.role ? gap.role : `${gap.roleName} (${gap.role})`),
     ...field('Gaps', `${row.count} role${row.count === 1 ? '' : 's'} without a liaison in this project`),
@@ -212,13 +226,9 @@ export function wrappedDetailLines(lines: readonly DetailLine[], width: number):
   });
 }
 
-function bodyHeight(height: number): number {
-  return Math.max(1, height - 3);
-}
-
 /** How far the detail of `item` can scroll at this size. */
 export function detailMaxScroll(item: DetailItem, settings: DetailSettings, now: number, width: number, height: number): number {
-  return Math.max(0, wrappedDetailLines(detailLines(item, settings, now), width - 4).length - bodyHeight(height));
+  return overlayMaxScroll(wrappedDetailLines(detailLines(item, settings, now), overlayInnerWidth(width)).length, height);
 }
 
 export interface DetailViewProps extends DetailSettings {
@@ -233,14 +243,13 @@ export interface DetailViewProps extends DetailSettings {
 export function DetailView({ item, width, height, scroll, ...settings }: DetailViewProps): ReactNode {
   const theme = useTheme();
   const now = useClock((instant) => instant);
-  const inner = width - 4;
+  const inner = overlayInnerWidth(width);
   const lines = wrappedDetailLines(detailLines(item, settings, now), inner);
-  const visible = bodyHeight(height);
+  const visible = overlayBodyRows(height);
   const offset = Math.min(scroll, Math.max(0, lines.length - visible));
   const more = offset + visible < lines.length;
   return (
-    <Box flexDirection="column" width={width} height={height} borderStyle="round" borderColor={theme.styles.focus.color} paddingX={1}>
-      <Box flexDirection="column" height={visible}>
+    <OverlayFrame width={width} height={height} more={more} footer="esc closes">
         {lines.slice(offset, offset + visible).map((line, index) => {
           const style = line.heading ? theme.styles.title : line.role ? theme.styles[line.role] : {};
           const indented = line.indent === true;
@@ -252,11 +261,7 @@ export function DetailView({ item, width, height, scroll, ...settings }: DetailV
             </Text>
           );
         })}
-      </Box>
-      <Text wrap="truncate" {...theme.styles.muted}>
-        {truncateToWidth(`${more ? '↓ j more · ' : ''}esc closes`, inner)}
-      </Text>
-    </Box>
+    </OverlayFrame>
   );
 }
 

@@ -1,15 +1,15 @@
 import { Box, Text } from 'ink';
 import { memo, type ReactNode } from 'react';
-import { nextLine } from '../src/views/cells';
 import type { SourceReport } from '../src/model/types';
-import { toSingleLine } from '../src/text/display-width';
+import { displayWidth, toSingleLine, truncateToWidth } from '../src/text/display-width';
 import { formatCountdown } from '../src/time/countdown';
 import { instantToZoned, zoneAbbreviation } from '../src/time/zoned';
-import { formatClock, formatLocal } from '../src/views/cells';
+import { formatClock, formatLocal, nextLine } from '../src/views/cells';
 import type { Occurrence } from '../src/views/meetings';
-import { sourceStateText } from '../src/views/source-state';
+import { sourceRole, sourceState } from './sources-view';
 import { urgencyRole, useTheme, type Role } from './theme';
-import { useClock } from './use-clock';
+import { useClock, useWallMinute } from './use-clock';
+import { sameZone } from './use-dashboard-state';
 
 /** The header says a meeting is near from this long before it starts. */
 export const SOON_MS = 10 * 60_000;
@@ -30,56 +30,105 @@ export interface HeaderProps {
   /** The panes' text filters that are set. */
   textFilters: readonly { pane: string; text: string }[];
   reports: readonly SourceReport[];
+  /** Feeds whose first fetch is under way (loading, not failed). */
+  pending: readonly string[];
   /** A broken source's last good data is on screen. */
   keptLastGood: boolean;
   /** Feeds are being fetched. */
   refreshing: boolean;
-  /** The current minute, for source ages. */
-  minute: number;
   width: number;
 }
 
-/** The lines the header takes: three, and one more when a source has errors. */
-export function headerHeight(reports: readonly SourceReport[]): number {
-  return reports.some((report) => report.errors.length > 0) ? 4 : 3;
+/** The errors worth a header line: a feed still loading has none yet. */
+function shownErrors(reports: readonly SourceReport[], pending: readonly string[]): string[] {
+  return reports.filter((report) => !pending.includes(report.source)).flatMap((report) => report.errors);
+}
+
+/**
+ * The lines the header takes: the clock, the next meeting, the filters and sources, and one
+ * more when a source has errors. (One place, so a line more, say a reminder, is one change.)
+ */
+export function headerHeight(reports: readonly SourceReport[], pending: readonly string[] = []): number {
+  return shownErrors(reports, pending).length > 0 ? 4 : 3;
+}
+
+function isUtc(zone: string): boolean {
+  return sameZone(zone, 'UTC');
 }
 
 /** 'Tue 11 Aug 22:44:57 BST (21:44 UTC)'; in UTC just 'Tue 11 Aug 21:44:57 UTC'. */
-export function clockText(now: number, zone: string): string {
+export function clockText(now: number, zone: string, withUtc = true): string {
   const seconds = String(instantToZoned(now, zone).second).padStart(2, '0');
-  const utc = zone === 'UTC' ? '' : ` (${instantToZoned(now, 'UTC').time} UTC)`;
+  const utc = !withUtc || isUtc(zone) ? '' : ` (${instantToZoned(now, 'UTC').time} UTC)`;
   return `${formatLocal(now, zone)}:${seconds} ${zoneAbbreviation(now, zone)}${utc}`;
+}
+
+/** A name shorter than this is not worth showing: the clock line drops detail first. */
+const SHORTEST_NAME = 8;
+
+/**
+ * The clock line's parts at `width`: the clock always wins. It says the zone's name unless the
+ * zone is UTC (the time then says it once), and "yours: …" after `z`; when the line is too
+ * narrow, the zone's name goes, then the UTC time, and the schedule's name is cut last.
+ */
+export function clockLine(name: string, now: number, zone: string, homeZone: string, width: number): { name: string; clock: string; zone: string } {
+  const label = isUtc(zone) ? '' : zone;
+  const switched = sameZone(zone, homeZone) ? '' : ` (yours: ${homeZone})`;
+  const variants = [
+    { clock: clockText(now, zone), zone: `${label}${switched}` },
+    { clock: clockText(now, zone), zone: '' },
+    { clock: clockText(now, zone, false), zone: '' },
+  ];
+  for (const variant of variants) {
+    const rest = 2 + displayWidth(variant.clock) + (variant.zone === '' ? 0 : 2 + displayWidth(variant.zone));
+    const room = width - rest;
+    if (room >= Math.min(SHORTEST_NAME, displayWidth(name)) || variant === variants[variants.length - 1]) {
+      return { name: truncateToWidth(name, Math.max(0, room)), ...variant };
+    }
+  }
+  return { name, ...variants[0]! };
 }
 
 /**
  * The next meeting line at `now`: on now (from its start to its end), soon (10 minutes or
- * less), or the next one with its countdown, as `radar next` words it.
+ * less), or the next one with its countdown, as `radar next` words it. When that is wider
+ * than `width`, the countdown and the time come first and the title is what gets cut.
  */
-export function nextMeetingText(upcoming: readonly Occurrence[], now: number, zone: string, days: number): { text: string; role: Role | null } {
+export function nextMeetingText(upcoming: readonly Occurrence[], now: number, zone: string, days: number, width = Infinity): { text: string; role: Role | null } {
   const next = upcoming.find((occurrence) => !occurrence.skipped && occurrence.end > now);
   if (next === undefined) return { text: `Next meeting: none in the next ${days} days`, role: 'muted' };
+  const where = next.where === null ? '' : ` in ${next.where}`;
   if (next.start <= now) {
-    const where = next.where === null ? '' : ` in ${next.where}`;
     const seconds = Math.floor((now - next.start) / 1000);
     const started = seconds < 60 ? 'started just now' : `started ${formatCountdown(seconds)} ago`;
-    return { text: `now: ${next.meeting.title}${where} (${started}, until ${formatClock(next.end, zone)})`, role: 'now' };
+    const full = `now: ${next.meeting.title}${where} (${started}, until ${formatClock(next.end, zone)})`;
+    const text = displayWidth(full) <= width ? full : `now, until ${formatClock(next.end, zone)}: ${next.meeting.title}${where}`;
+    return { text, role: 'now' };
   }
-  const line = nextLine(next, zone, now);
-  if (next.start - now <= SOON_MS) return { text: `Soon: ${line}`, role: 'soon' };
-  return { text: `Next: ${line}`, role: urgencyRole(next.start - now) };
+  const lead = next.start - now <= SOON_MS ? 'Soon' : 'Next';
+  const role = lead === 'Soon' ? 'soon' : urgencyRole(next.start - now);
+  const full = `${lead}: ${nextLine(next, zone, now)}`;
+  if (displayWidth(full) <= width) return { text: full, role };
+  const start = instantToZoned(next.start, zone);
+  const day = formatLocal(next.start, zone).slice(0, 3);
+  const countdown = `in ${formatCountdown(Math.floor((next.start - now) / 1000))}`;
+  return { text: `${lead} ${countdown}, ${day} ${start.time}: ${next.meeting.title}${where}`, role };
 }
 
 function ClockLine({ name, zone, homeZone, width }: { name: string; zone: string; homeZone: string; width: number }): ReactNode {
   const theme = useTheme();
-  const clock = useClock((now) => clockText(now, zone));
-  const switched = zone === homeZone ? '' : ` (yours: ${homeZone})`;
+  // One string, so the line re-renders only when its words change.
+  const encoded = useClock((now) => {
+    const parts = clockLine(name, now, zone, homeZone, width);
+    return `${parts.name}\u0000${parts.clock}\u0000${parts.zone}`;
+  });
+  const [shownName = '', clock = '', zoneLabel = ''] = encoded.split('\u0000');
   return (
     <Box width={width} height={1}>
       <Text wrap="truncate">
-        <Text {...theme.styles.title}>{name}</Text>
-        {`  ${clock}  `}
-        <Text {...theme.styles.muted}>{zone}</Text>
-        {switched}
+        <Text {...theme.styles.title}>{shownName}</Text>
+        {`${shownName === '' ? '' : '  '}${clock}`}
+        {zoneLabel === '' ? null : <Text {...theme.styles.muted}>{`  ${zoneLabel}`}</Text>}
       </Text>
     </Box>
   );
@@ -89,7 +138,7 @@ function NextMeetingLine({ upcoming, zone, days, width }: { upcoming: readonly O
   const theme = useTheme();
   // One string, so the line re-renders only when its words or colour change.
   const encoded = useClock((now) => {
-    const { text, role } = nextMeetingText(upcoming, now, zone, days);
+    const { text, role } = nextMeetingText(upcoming, now, zone, days, width);
     return `${role ?? ''}\u0000${text}`;
   });
   const [role, text = ''] = encoded.split('\u0000') as [Role | '', string];
@@ -102,21 +151,20 @@ function NextMeetingLine({ upcoming, zone, days, width }: { upcoming: readonly O
   );
 }
 
-function sourceRole(report: SourceReport): Role | null {
-  if (report.status === 'failed' || report.errors.length > 0) return 'error';
-  if (report.status === 'cached') return 'warning';
-  return null;
+/** The header's error line: how many there are, where to see them all, then the first. */
+export function errorLine(errors: readonly string[], keptLastGood: boolean): string {
+  const kept = keptLastGood ? 'showing the last good data — ' : '';
+  const count = errors.length === 1 ? '' : `${errors.length} errors (s lists them): `;
+  return toSingleLine(`✖ ${count}${kept}${errors[0] ?? ''}`);
 }
 
 function HeaderLines(props: HeaderProps): ReactNode {
   const theme = useTheme();
-  const { reports, width } = props;
+  const wallMinute = useWallMinute();
+  const { reports, pending, width } = props;
   const projects = props.projects.length === 0 ? 'all' : props.projects.join(', ');
   const filters = props.textFilters.length === 0 ? 'none' : props.textFilters.map(({ pane, text }) => `${pane} “${text}”`).join(', ');
-  const errors = reports.flatMap((report) => report.errors);
-  const more = errors.length > 1 ? ` (+${errors.length - 1} more)` : '';
-  // Said first: the error itself can be long enough to be cut at the edge.
-  const kept = props.keptLastGood ? 'showing the last good data — ' : '';
+  const errors = shownErrors(reports, pending);
   return (
     <Box flexDirection="column" width={width}>
       <ClockLine name={props.name} zone={props.zone} homeZone={props.homeZone} width={width} />
@@ -129,21 +177,21 @@ function HeaderLines(props: HeaderProps): ReactNode {
           {filters}
           <Text {...theme.styles.muted}>{'  Sources: '}</Text>
           {reports.map((report, index) => {
-            const role = sourceRole(report);
+            const role = sourceRole(report, pending);
             return (
               <Text key={report.source} {...(role === null ? {} : theme.styles[role])}>
                 {index > 0 ? '; ' : ''}
-                {toSingleLine(sourceStateText(report, props.minute))}
+                {toSingleLine(sourceState(report, pending, wallMinute))}
               </Text>
             );
           })}
-          {props.refreshing ? <Text {...theme.styles.muted}> ↻ refreshing</Text> : null}
+          {props.refreshing && pending.length === 0 ? <Text {...theme.styles.muted}> ↻ refreshing</Text> : null}
         </Text>
       </Box>
       {errors.length > 0 ? (
         <Box width={width} height={1}>
           <Text wrap="truncate" {...theme.styles.error}>
-            {toSingleLine(`✖ ${kept}${errors[0]}${more}`)}
+            {errorLine(errors, props.keptLastGood)}
           </Text>
         </Box>
       ) : null}

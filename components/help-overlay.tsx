@@ -1,7 +1,8 @@
 import { Box, Text } from 'ink';
 import type { ReactNode } from 'react';
-import { displayWidth, padToWidth, truncateToWidth } from '../src/text/display-width';
+import { displayWidth, padToWidth } from '../src/text/display-width';
 import { helpSections } from './keymap';
+import { OverlayFrame, overlayBodyRows, overlayInnerWidth, overlayMaxScroll } from './overlay-frame';
 import { useTheme } from './theme';
 
 export interface HelpOverlayProps {
@@ -37,24 +38,19 @@ function layout(width: number): HelpLine[][] {
   return [left, sections.slice(index).flat()];
 }
 
-/** Lines inside the frame: the frame and the footer line take three. */
-function bodyHeight(height: number): number {
-  return Math.max(1, height - 3);
-}
-
 /** How far the help can scroll at this size (0 when it all fits). */
 export function helpMaxScroll(width: number, height: number): number {
   const longest = Math.max(...layout(width).map((column) => column.length));
-  return Math.max(0, longest - bodyHeight(height));
+  return overlayMaxScroll(longest, height);
 }
 
 /** `?`: every key, generated from the key map, in one or two columns; scrolls when it does not fit. */
 export function HelpOverlay({ width, height, scroll }: HelpOverlayProps): ReactNode {
   const theme = useTheme();
   const columns = layout(width);
-  const inner = width - 4;
+  const inner = overlayInnerWidth(width);
   const columnWidth = Math.floor((inner - (columns.length - 1) * 3) / columns.length);
-  const visible = bodyHeight(height);
+  const visible = overlayBodyRows(height);
   const offset = Math.min(scroll, helpMaxScroll(width, height));
   const more = offset < helpMaxScroll(width, height);
 
@@ -76,7 +72,7 @@ export function HelpOverlay({ width, height, scroll }: HelpOverlayProps): ReactN
   };
 
   return (
-    <Box flexDirection="column" width={width} height={height} borderStyle="round" borderColor={theme.styles.focus.color} paddingX={1}>
+    <OverlayFrame width={width} height={height} more={more} footer="esc closes · --now pins the clock; without it countdowns tick live">
       <Box flexDirection="row" height={visible}>
         {columns.map((column, columnIndex) => {
           const keyWidth = Math.min(
@@ -90,9 +86,6 @@ export function HelpOverlay({ width, height, scroll }: HelpOverlayProps): ReactN
           );
         })}
       </Box>
-      <Text wrap="truncate" {...theme.styles.muted}>
-        {truncateToWidth(`${more ? '↓ j more · ' : ''}esc closes · --now pins the clock; without it countdowns tick live`, inner)}
-      </Text>
-    </Box>
+    </OverlayFrame>
   );
 }

@@ -4,34 +4,47 @@
 import type { Key } from 'ink';
 
 /** What the keyboard is talking to at the moment. */
-export type KeyContext = 'panes' | 'filter' | 'picker' | 'help' | 'detail';
+export type KeyContext = 'panes' | 'filter' | 'picker' | 'help' | 'detail' | 'sources';
 
-export type Action =
-  | 'focusCycle'
-  | 'focusPane'
-  | 'move'
-  | 'openDetail'
-  | 'clearFilter'
-  | 'startFilter'
-  | 'openPicker'
-  | 'cycleZone'
-  | 'reload'
-  | 'toggleHelp'
-  | 'close'
-  | 'quit'
-  | 'type'
-  | 'erase'
-  | 'acceptFilter'
-  | 'cancelFilter'
-  | 'pickerToggle'
-  | 'pickerApply'
-  | 'pickerCancel';
+/** Which way a cursor (or a scrolled overlay) moves. */
+export type Movement = 'down' | 'up' | 'first' | 'last' | 'pageDown' | 'pageUp';
+
+/** The four panes, in tab order. */
+export const PANES = ['milestones', 'meetings', 'priorities', 'gaps'] as const;
+export type PaneId = (typeof PANES)[number];
+
+/** What a key asks for: each binding carries its whole meaning, so nothing is cast later. */
+export type KeyAction =
+  | { type: 'focusCycle'; step: 1 | -1 }
+  | { type: 'focusPane'; pane: PaneId }
+  | { type: 'move'; movement: Movement }
+  | { type: 'openDetail' }
+  | { type: 'clearFilter' }
+  | { type: 'startFilter' }
+  | { type: 'openPicker' }
+  | { type: 'openSources' }
+  | { type: 'toggleAll' }
+  | { type: 'cycleZone' }
+  | { type: 'reload' }
+  | { type: 'toggleHelp' }
+  | { type: 'close' }
+  | { type: 'quit' }
+  /** Typing: the text is the key's own (a letter, or a run of them from a paste). */
+  | { type: 'type' }
+  | { type: 'erase' }
+  | { type: 'acceptFilter' }
+  | { type: 'cancelFilter' }
+  | { type: 'pickerToggle' }
+  | { type: 'pickerApply' }
+  | { type: 'pickerCancel' };
 
 export type Special =
   | 'tab'
   | 'shiftTab'
   | 'up'
   | 'down'
+  | 'left'
+  | 'right'
   | 'pageUp'
   | 'pageDown'
   | 'home'
@@ -44,23 +57,14 @@ export type Special =
   /** Any printable text (typing, or a paste). */
   | 'text';
 
-/** Which list movement a key asks for (the actions of use-list-state). */
-export type Movement = 'moveDown' | 'moveUp' | 'first' | 'last' | 'pageDown' | 'pageUp';
-
-export interface Stroke {
-  /** A printable key: 'j', 'G', '/', '?'. */
-  char?: string;
-  special?: Special;
-  /** What this key adds to the action: a pane index, a direction, a movement. */
-  arg?: number | Movement;
-}
+/** One key of a binding and what it does. */
+export type Stroke = ({ char: string; special?: undefined } | { special: Special; char?: undefined }) & { action: KeyAction };
 
 export type Section = 'panes' | 'filter' | 'picker' | 'overlay' | 'anywhere';
 
 export interface Binding {
   section: Section;
-  action: Action;
-  keys: Stroke[];
+  keys: readonly Stroke[];
   /** The help overlay's description. */
   help: string;
   /** A word or two for the hints line; bindings without one are only in the help. */
@@ -71,90 +75,119 @@ export const SECTIONS: Record<Section, { title: string; contexts: readonly KeyCo
   panes: { title: 'Panes', contexts: ['panes'] },
   filter: { title: 'Text filter (after /)', contexts: ['filter'] },
   picker: { title: 'Project picker (after p)', contexts: ['picker'] },
-  overlay: { title: 'Details and help', contexts: ['help', 'detail'] },
-  anywhere: { title: 'Anywhere', contexts: ['panes', 'filter', 'picker', 'help', 'detail'] },
+  overlay: { title: 'Details, sources and help', contexts: ['help', 'detail', 'sources'] },
+  anywhere: { title: 'Anywhere', contexts: ['panes', 'filter', 'picker', 'help', 'detail', 'sources'] },
 };
 
+const move = (movement: Movement): KeyAction => ({ type: 'move', movement });
+const focus = (pane: PaneId): KeyAction => ({ type: 'focusPane', pane });
+const next: KeyAction = { type: 'focusCycle', step: 1 };
+const previous: KeyAction = { type: 'focusCycle', step: -1 };
+/** A binding whose keys all do the same thing. */
+function same(section: Section, action: KeyAction, keys: readonly ({ char: string } | { special: Special })[], help: string, hint?: string): Binding {
+  const strokes = keys.map((stroke): Stroke => ('char' in stroke ? { char: stroke.char, action } : { special: stroke.special, action }));
+  return hint === undefined ? { section, keys: strokes, help } : { section, keys: strokes, help, hint };
+}
+
+const SCROLL_KEYS: readonly Stroke[] = [
+  { special: 'down', action: move('down') },
+  { char: 'j', action: move('down') },
+  { special: 'up', action: move('up') },
+  { char: 'k', action: move('up') },
+];
+
 export const KEYMAP: readonly Binding[] = [
-  { section: 'panes', action: 'focusCycle', keys: [{ special: 'tab', arg: 1 }, { special: 'shiftTab', arg: -1 }], help: 'next / previous pane', hint: 'pane' },
   {
     section: 'panes',
-    action: 'focusPane',
-    keys: [{ char: '1', arg: 0 }, { char: '2', arg: 1 }, { char: '3', arg: 2 }, { char: '4', arg: 3 }],
+    keys: [
+      { special: 'tab', action: next },
+      { special: 'shiftTab', action: previous },
+      { special: 'right', action: next },
+      { special: 'left', action: previous },
+      { char: 'l', action: next },
+      { char: 'h', action: previous },
+    ],
+    help: 'next / previous pane',
+    hint: 'pane',
+  },
+  {
+    section: 'panes',
+    keys: [
+      { char: '1', action: focus('milestones') },
+      { char: '2', action: focus('meetings') },
+      { char: '3', action: focus('priorities') },
+      { char: '4', action: focus('gaps') },
+    ],
     help: 'Milestones, Meetings, Priorities, Liaison gaps',
   },
+  { section: 'panes', keys: SCROLL_KEYS, help: 'move down / up' },
   {
     section: 'panes',
-    action: 'move',
     keys: [
-      { special: 'down', arg: 'moveDown' },
-      { char: 'j', arg: 'moveDown' },
-      { special: 'up', arg: 'moveUp' },
-      { char: 'k', arg: 'moveUp' },
-    ],
-    help: 'move down / up',
-  },
-  {
-    section: 'panes',
-    action: 'move',
-    keys: [
-      { char: 'g', arg: 'first' },
-      { char: 'G', arg: 'last' },
-      { special: 'home', arg: 'first' },
-      { special: 'end', arg: 'last' },
+      { char: 'g', action: move('first') },
+      { char: 'G', action: move('last') },
+      { special: 'home', action: move('first') },
+      { special: 'end', action: move('last') },
     ],
     help: 'first / last',
   },
-  { section: 'panes', action: 'move', keys: [{ special: 'pageDown', arg: 'pageDown' }, { special: 'pageUp', arg: 'pageUp' }], help: 'page down / up' },
-  { section: 'panes', action: 'openDetail', keys: [{ special: 'enter' }], help: 'details of the selected item', hint: 'details' },
-  { section: 'panes', action: 'startFilter', keys: [{ char: '/' }], help: 'filter the focused pane by text', hint: 'filter' },
-  { section: 'panes', action: 'clearFilter', keys: [{ special: 'escape' }], help: "clear the focused pane's text filter" },
-  { section: 'panes', action: 'openPicker', keys: [{ char: 'p' }], help: 'choose projects (every pane)', hint: 'projects' },
-  { section: 'panes', action: 'cycleZone', keys: [{ char: 'z' }], help: "display zone: yours, UTC, the selected meeting's", hint: 'zone' },
-  { section: 'panes', action: 'reload', keys: [{ char: 'r' }], help: 'reload the sources', hint: 'reload' },
-  { section: 'panes', action: 'toggleHelp', keys: [{ char: '?' }], help: 'this help', hint: 'help' },
-  { section: 'panes', action: 'quit', keys: [{ char: 'q' }], help: 'quit', hint: 'quit' },
+  {
+    section: 'panes',
+    keys: [
+      { special: 'pageDown', action: move('pageDown') },
+      { special: 'pageUp', action: move('pageUp') },
+    ],
+    help: 'page down / up',
+  },
+  same('panes', { type: 'openDetail' }, [{ special: 'enter' }], 'details of the selected item', 'details'),
+  same('panes', { type: 'startFilter' }, [{ char: '/' }], 'filter the focused pane by text', 'filter'),
+  same('panes', { type: 'clearFilter' }, [{ special: 'escape' }], "clear the focused pane's text filter"),
+  same('panes', { type: 'openPicker' }, [{ char: 'p' }], 'choose projects (every pane)', 'projects'),
+  same('panes', { type: 'toggleAll' }, [{ char: 'a' }], 'show / hide past milestones and closed priorities', 'all'),
+  same('panes', { type: 'openSources' }, [{ char: 's' }], "sources: each one's state, errors and warnings", 'sources'),
+  same('panes', { type: 'cycleZone' }, [{ char: 'z' }], "display zone: yours, UTC, the selected meeting's", 'zone'),
+  same('panes', { type: 'reload' }, [{ char: 'r' }], 'reload the sources', 'reload'),
+  same('panes', { type: 'toggleHelp' }, [{ char: '?' }], 'this help', 'help'),
+  same('panes', { type: 'quit' }, [{ char: 'q' }], 'quit', 'quit'),
 
-  { section: 'filter', action: 'acceptFilter', keys: [{ special: 'enter' }], help: 'keep the filter', hint: 'keep' },
-  { section: 'filter', action: 'cancelFilter', keys: [{ special: 'escape' }], help: 'clear the filter', hint: 'clear' },
-  { section: 'filter', action: 'erase', keys: [{ special: 'backspace' }], help: 'delete the last character' },
-  { section: 'filter', action: 'type', keys: [{ special: 'text' }], help: 'the text to look for (any column)' },
+  same('filter', { type: 'acceptFilter' }, [{ special: 'enter' }], 'keep the filter', 'keep'),
+  same('filter', { type: 'cancelFilter' }, [{ special: 'escape' }], 'clear the filter', 'clear'),
+  same('filter', { type: 'erase' }, [{ special: 'backspace' }], 'delete the last character'),
+  same('filter', { type: 'type' }, [{ special: 'text' }], 'the text to look for (any column)'),
 
-  { section: 'picker', action: 'pickerToggle', keys: [{ special: 'space' }], help: 'choose / unchoose the project', hint: 'choose' },
-  { section: 'picker', action: 'pickerApply', keys: [{ special: 'enter' }], help: 'apply (nothing chosen: all projects)', hint: 'apply' },
-  { section: 'picker', action: 'pickerCancel', keys: [{ special: 'escape' }], help: 'cancel', hint: 'cancel' },
+  same('picker', { type: 'pickerToggle' }, [{ special: 'space' }], 'choose / unchoose the project', 'choose'),
+  same('picker', { type: 'pickerApply' }, [{ special: 'enter' }], 'apply (nothing chosen: all projects)', 'apply'),
+  same('picker', { type: 'pickerCancel' }, [{ special: 'escape' }], 'cancel', 'cancel'),
   {
     section: 'picker',
-    action: 'move',
     keys: [
-      { special: 'down', arg: 'moveDown' },
-      { special: 'up', arg: 'moveUp' },
-      { special: 'pageDown', arg: 'pageDown' },
-      { special: 'pageUp', arg: 'pageUp' },
+      { special: 'down', action: move('down') },
+      { special: 'up', action: move('up') },
+      { special: 'pageDown', action: move('pageDown') },
+      { special: 'pageUp', action: move('pageUp') },
     ],
     help: 'move',
     hint: 'move',
   },
-  { section: 'picker', action: 'erase', keys: [{ special: 'backspace' }], help: 'delete the last character' },
-  { section: 'picker', action: 'type', keys: [{ special: 'text' }], help: 'search projects by id or name', hint: 'search' },
+  same('picker', { type: 'erase' }, [{ special: 'backspace' }], 'delete the last character'),
+  same('picker', { type: 'type' }, [{ special: 'text' }], 'search projects by id or name', 'search'),
 
-  { section: 'overlay', action: 'close', keys: [{ special: 'escape' }, { special: 'enter' }], help: 'close', hint: 'close' },
+  same('overlay', { type: 'close' }, [{ special: 'escape' }, { special: 'enter' }], 'close', 'close'),
+  { section: 'overlay', keys: SCROLL_KEYS, help: 'scroll', hint: 'scroll' },
   {
     section: 'overlay',
-    action: 'move',
     keys: [
-      { special: 'down', arg: 'moveDown' },
-      { char: 'j', arg: 'moveDown' },
-      { special: 'up', arg: 'moveUp' },
-      { char: 'k', arg: 'moveUp' },
+      { char: 'g', action: move('first') },
+      { char: 'G', action: move('last') },
+      { special: 'pageDown', action: move('pageDown') },
+      { special: 'pageUp', action: move('pageUp') },
     ],
-    help: 'scroll',
-    hint: 'scroll',
+    help: 'top / bottom, page down / up',
   },
-  { section: 'overlay', action: 'toggleHelp', keys: [{ char: '?' }], help: 'help' },
-  { section: 'overlay', action: 'quit', keys: [{ char: 'q' }], help: 'quit', hint: 'quit' },
+  same('overlay', { type: 'toggleHelp' }, [{ char: '?' }], 'help'),
+  same('overlay', { type: 'quit' }, [{ char: 'q' }], 'quit', 'quit'),
 
-  { section: 'anywhere', action: 'quit', keys: [{ special: 'ctrlC' }], help: 'quit, even while typing' },
+  same('anywhere', { type: 'quit' }, [{ special: 'ctrlC' }], 'quit, even while typing'),
 ];
 
 const SPECIAL_LABELS: Record<Special, string> = {
@@ -162,6 +195,8 @@ const SPECIAL_LABELS: Record<Special, string> = {
   shiftTab: 'shift+tab',
   up: '↑',
   down: '↓',
+  left: '←',
+  right: '→',
   pageUp: 'PgUp',
   pageDown: 'PgDn',
   home: 'home',
@@ -198,6 +233,10 @@ function strokeMatches(stroke: Stroke, input: string, key: Key): boolean {
       return key.upArrow;
     case 'down':
       return key.downArrow;
+    case 'left':
+      return key.leftArrow;
+    case 'right':
+      return key.rightArrow;
     case 'pageUp':
       return key.pageUp;
     case 'pageDown':
@@ -223,26 +262,55 @@ function strokeMatches(stroke: Stroke, input: string, key: Key): boolean {
   }
 }
 
-export interface Match {
-  action: Action;
-  arg?: number | Movement;
-}
-
 /**
- * The action `input`/`key` (as Ink's useInput reports them) asks for in `context`, or null.
+ * What `input`/`key` (as Ink's useInput reports them) asks for in `context`, or null.
  * Named keys win over typing, so space toggles in the picker and enter never types.
  */
-export function matchKey(context: KeyContext, input: string, key: Key): Match | null {
+export function matchKey(context: KeyContext, input: string, key: Key): KeyAction | null {
   const active = KEYMAP.filter((binding) => SECTIONS[binding.section].contexts.includes(context));
   for (const typing of [false, true]) {
     for (const binding of active) {
       for (const stroke of binding.keys) {
         if ((stroke.special === 'text') !== typing) continue;
-        if (strokeMatches(stroke, input, key)) return stroke.arg === undefined ? { action: binding.action } : { action: binding.action, arg: stroke.arg };
+        if (strokeMatches(stroke, input, key)) return stroke.action;
       }
     }
   }
   return null;
+}
+
+/** One key press of a burst: what Ink would have reported had it come alone. */
+export interface KeyPress {
+  input: string;
+  key: Key;
+}
+
+const NAMED_CONTROLS: Record<string, Partial<Key>> = {
+  '\r': { return: true },
+  '\n': { return: true },
+  '\t': { tab: true },
+  '\u007f': { delete: true },
+  '\b': { backspace: true },
+  '\u001b': { escape: true, meta: true },
+};
+
+/**
+ * The key presses in one read. Ink splits a read at escape sequences only, so keys typed
+ * faster than they are read ("jjj", backspace backspace, backspace enter, a paste) arrive as
+ * one string: every character of it is a key of its own, as if typed one at a time.
+ */
+export function splitKeys(input: string, key: Key): KeyPress[] {
+  const named = key.upArrow || key.downArrow || key.leftArrow || key.rightArrow || key.pageUp || key.pageDown || key.home || key.end;
+  if (input.length <= 1 || named || key.ctrl || key.meta) return [{ input, key }];
+  const presses: KeyPress[] = [];
+  for (const character of input) {
+    const code = character.codePointAt(0) ?? 0;
+    const control = NAMED_CONTROLS[character];
+    if (control !== undefined) presses.push({ input: control.return === true ? character : '', key: inkKey(control) });
+    else if (code >= 1 && code <= 26) presses.push({ input: String.fromCharCode(code + 96), key: inkKey({ ctrl: true }) });
+    else if (!CONTROL.test(character)) presses.push({ input: character, key: inkKey({ shift: /[A-Z]/.test(character) }) });
+  }
+  return presses;
 }
 
 export interface HelpSection {

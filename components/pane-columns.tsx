@@ -2,8 +2,7 @@
 // `radar --once` and `radar list` print; this file only decides widths, order and colour.
 import { Text } from 'ink';
 import type { Priority } from '../src/model/types';
-import { displayWidth, padToWidth, toSingleLine, truncateToWidth } from '../src/text/display-width';
-import { zoneAbbreviation } from '../src/time/zoned';
+import { padToWidth } from '../src/text/display-width';
 import { gapCells, isOffHours, meetingCells, meetingCountdown, milestoneCells, milestoneCountdown, priorityCells, type WorkHours } from '../src/views/cells';
 import type { GapRow } from '../src/views/gaps';
 import type { Occurrence } from '../src/views/meetings';
@@ -34,14 +33,13 @@ function painted<T>(theme: Theme, roleOf: (row: T) => Role | null): Pick<Column<
   return { color: (row) => style(row).color, dim: (row) => style(row).dimColor ?? false, bold: (row) => style(row).bold ?? false };
 }
 
-const NOTE_SEPARATOR = ' — ';
-
-function withNote(title: string, note: string): string {
-  return note === '' ? title : `${title}${NOTE_SEPARATOR}${note}`;
-}
-
 /** Marks a meeting outside the user's work hours even without colour. */
 export const OFF_HOURS_MARK = '☾';
+
+/** Marks a row with a warning (ISO week 53, a skip's reason): the words are in its details. */
+export function warningMark(theme: Theme): string {
+  return theme.color ? '⚠' : '!';
+}
 
 export function milestoneColumns(zone: string, now: number, theme: Theme): Column<MilestoneRow>[] {
   const cells = perRow((row: MilestoneRow) => milestoneCells(row, zone, now));
@@ -50,52 +48,33 @@ export function milestoneColumns(zone: string, now: number, theme: Theme): Colum
     {
       key: 'title',
       header: 'Milestone',
-      minWidth: 16,
-      grow: 2,
-      priority: 3,
+      minWidth: 14,
+      grow: 1,
+      priority: 4,
       value: (row) => cells(row).title,
       ...painted(theme, (row) => past(row) ?? (cells(row).endOfLife ? 'endOfLife' : null)),
     },
-    { key: 'window', header: 'When', minWidth: 23, priority: 2, value: (row) => cells(row).window, ...painted(theme, past) },
-    { key: 'week', header: 'Week', width: 4, priority: 1, value: (row) => cells(row).week, ...painted(theme, past) },
+    { key: 'window', header: 'When', fit: true, priority: 3, value: (row) => cells(row).window, ...painted(theme, past) },
+    { key: 'week', header: 'Week', fit: true, priority: 1, value: (row) => cells(row).week, ...painted(theme, past) },
     {
       key: 'countdown',
       header: 'Countdown',
-      minWidth: 11,
-      priority: 3,
+      fit: true,
+      priority: 5,
       value: (row) => cells(row).countdown,
       cell: (row, width) => (
         <LiveCell
           width={width}
           text={(instant) => milestoneCountdown(row, instant)}
-          role={(instant) => (row.current ? null : urgencyRole(row.milestone.start - instant))}
+          role={(instant) => (row.current ? null : row.past ? 'past' : urgencyRole(row.milestone.start - instant))}
         />
       ),
     },
   ];
 }
 
-const HALF_YEAR_MS = 182 * 86_400_000;
-
-/** Columns 'Wed 10 Sep 22:00 BST' (or '22:00 BST') takes in `zone`, summer or winter. */
-function clockWidth(zone: string, around: number, withDate: boolean): number {
-  const abbreviation = Math.max(displayWidth(zoneAbbreviation(around, zone)), displayWidth(zoneAbbreviation(around + HALF_YEAR_MS, zone)));
-  return (withDate ? 'Wed 10 Sep '.length : 0) + 'HH:MM '.length + abbreviation;
-}
-
-/**
- * `ownZones`: the zones meetings keep their times in, other than `zone`; with none the
- * "Own zone" column would be empty, and its room goes to the titles. `around`: an instant
- * near the ones shown, to size the time columns for the zones' abbreviations.
- */
-export function meetingColumns(
-  zone: string,
-  homeZone: string,
-  hours: WorkHours,
-  theme: Theme,
-  ownZones: readonly string[],
-  around: number,
-): Column<Occurrence>[] {
+/** `homeZone`: where work hours are judged. `now`: the minute shown, for the countdowns' widths. */
+export function meetingColumns(zone: string, homeZone: string, hours: WorkHours, theme: Theme, now: number): Column<Occurrence>[] {
   // Off-hours are the user's own: judged in their zone even while `z` shows another one. The
   // countdown is the only cell that depends on the clock; it is a LiveCell, so the other cells
   // are computed once, as of the occurrence's own start.
@@ -103,38 +82,33 @@ export function meetingColumns(
     ...meetingCells(occurrence, zone, occurrence.start),
     offHours: isOffHours(occurrence.start, homeZone, hours),
   }));
+  const warned = (occurrence: Occurrence) => occurrence.warnings.length > 0 || (occurrence.skipped && occurrence.reason !== null);
   const skipped = (occurrence: Occurrence): Role | null => (occurrence.skipped ? 'past' : null);
   return [
     {
-      key: 'when',
-      header: '  When',
-      // The mark leads, so a long zone abbreviation can never push it out of the column.
-      minWidth: 2 + clockWidth(zone, around, true),
-      priority: 5,
-      value: (occurrence) => {
-        const row = cells(occurrence);
-        return `${row.offHours ? OFF_HOURS_MARK : ' '} ${row.when}`;
-      },
-      ...painted(theme, (occurrence) => (occurrence.skipped ? 'past' : cells(occurrence).offHours ? 'offHours' : null)),
+      key: 'marks',
+      header: '',
+      fit: true,
+      hideWhenEmpty: true,
+      priority: 6,
+      // Two marks, each in its own place: ☾ outside work hours, ⚠ a warning in the details.
+      value: (occurrence) => `${cells(occurrence).offHours ? OFF_HOURS_MARK : ' '}${warned(occurrence) ? warningMark(theme) : ''}`.trimEnd(),
+      cell: (occurrence, width) => (
+        <Text>
+          <Text {...(cells(occurrence).offHours ? theme.styles.offHours : {})}>{cells(occurrence).offHours ? OFF_HOURS_MARK : ' '}</Text>
+          <Text {...theme.styles.warning}>{padToWidth(warned(occurrence) ? warningMark(theme) : '', Math.max(0, width - 1))}</Text>
+        </Text>
+      ),
     },
-    ...(ownZones.length === 0
-      ? []
-      : [
-          {
-            key: 'own',
-            header: 'Own zone',
-            minWidth: Math.max(...ownZones.map((own) => clockWidth(own, around, false))),
-            priority: 2,
-            value: (occurrence: Occurrence) => cells(occurrence).own,
-            ...painted(theme, skipped),
-          },
-        ]),
+    { key: 'when', header: 'When', fit: true, priority: 7, value: (occurrence) => cells(occurrence).when, ...painted(theme, (occurrence) => (occurrence.skipped ? 'past' : cells(occurrence).offHours ? 'offHours' : null)) },
+    // Shown only for meetings whose own clock reads differently from the display zone's.
+    { key: 'own', header: 'Own zone', fit: true, hideWhenEmpty: true, priority: 2, value: (occurrence) => cells(occurrence).own, ...painted(theme, skipped) },
     {
       key: 'countdown',
       header: 'Countdown',
-      minWidth: 10,
+      fit: true,
       priority: 4,
-      value: (occurrence) => cells(occurrence).countdown,
+      value: (occurrence) => meetingCountdown(occurrence, now),
       cell: (occurrence, width) => (
         <LiveCell
           width={width}
@@ -145,51 +119,31 @@ export function meetingColumns(
         />
       ),
     },
-    {
-      key: 'title',
-      header: 'Meeting',
-      minWidth: 16,
-      grow: 1,
-      priority: 5,
-      // The skip reason or week-53 note follows the title, in its own colour: a column of its
-      // own would push "where" off an 80-column pane.
-      value: (occurrence) => withNote(cells(occurrence).title, cells(occurrence).note),
-      cell: (occurrence, width) => {
-        const row = cells(occurrence);
-        const title = truncateToWidth(toSingleLine(row.title), width);
-        const rest = row.note === '' ? '' : truncateToWidth(toSingleLine(`${NOTE_SEPARATOR}${row.note}`), width - displayWidth(title));
-        const titleStyle = occurrence.skipped ? theme.styles.past : {};
-        return (
-          <Text>
-            <Text {...titleStyle}>{title}</Text>
-            <Text {...theme.styles.warning}>{padToWidth(rest, width - displayWidth(title))}</Text>
-          </Text>
-        );
-      },
-    },
-    { key: 'where', header: 'Where', minWidth: 10, grow: 1, priority: 1, value: (occurrence) => cells(occurrence).where, ...painted(theme, skipped) },
+    { key: 'title', header: 'Meeting', minWidth: 16, grow: 1, priority: 5, value: (occurrence) => cells(occurrence).title, ...painted(theme, skipped) },
+    { key: 'where', header: 'Where', fit: true, priority: 3, value: (occurrence) => cells(occurrence).where, ...painted(theme, skipped) },
   ];
 }
 
 export function priorityColumns(theme: Theme): Column<Priority>[] {
   const cells = perRow(priorityCells);
+  // Shown with `a`: done and dropped ones, greyed like past milestones.
+  const closed = (priority: Priority): Role | null => (priority.status === 'done' || priority.status === 'dropped' ? 'past' : null);
   return [
     { key: 'rank', header: '#', width: 3, align: 'right', priority: 2, value: (priority) => cells(priority).rank },
-    { key: 'title', header: 'Priority', minWidth: 14, grow: 3, priority: 5, value: (priority) => cells(priority).title },
-    { key: 'project', header: 'Project', minWidth: 7, priority: 1, value: (priority) => cells(priority).project },
+    { key: 'title', header: 'Priority', minWidth: 14, grow: 1, priority: 5, value: (priority) => cells(priority).title, ...painted(theme, closed) },
+    { key: 'project', header: 'Project', fit: true, hideWhenEmpty: true, priority: 1, value: (priority) => cells(priority).project, ...painted(theme, closed) },
     {
       key: 'status',
       header: 'Status',
-      width: 11,
+      fit: true,
       priority: 4,
       value: (priority) => cells(priority).status,
-      ...painted(theme, (priority) => (priority.status === 'no-plan' || priority.status === 'blocked' ? 'alarm' : null)),
+      ...painted(theme, (priority) => (priority.status === 'no-plan' || priority.status === 'blocked' ? 'alarm' : closed(priority))),
     },
     {
       key: 'owner',
       header: 'Owner',
       minWidth: 11,
-      grow: 2,
       priority: 3,
       value: (priority) => cells(priority).owner,
       ...painted(theme, (priority) => (priority.owner.length === 0 ? 'alarm' : null)),
@@ -200,8 +154,8 @@ export function priorityColumns(theme: Theme): Column<Priority>[] {
 export function gapColumns(): Column<GapRow>[] {
   const cells = perRow((row: GapRow) => gapCells(row.gap));
   return [
-    { key: 'project', header: 'Project', minWidth: 14, grow: 2, value: (row) => (row.first ? cells(row).project : ''), bold: (row) => row.first },
-    { key: 'count', header: 'Gaps', width: 4, align: 'right', value: (row) => (row.first ? String(row.count) : '') },
-    { key: 'role', header: 'Missing liaison', minWidth: 15, grow: 3, value: (row) => cells(row).role },
+    { key: 'project', header: 'Project', minWidth: 14, priority: 3, value: (row) => (row.first ? cells(row).project : ''), bold: (row) => row.first },
+    { key: 'count', header: 'Gaps', width: 4, align: 'right', priority: 1, value: (row) => (row.first ? String(row.count) : '') },
+    { key: 'role', header: 'Missing liaison', minWidth: 15, grow: 1, priority: 2, value: (row) => cells(row).role },
   ];
 }

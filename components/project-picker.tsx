@@ -1,8 +1,9 @@
 import { Box, Text } from 'ink';
-import { useRef, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { displayWidth, padToWidth, truncateToWidth } from '../src/text/display-width';
 import type { ProjectChoice } from '../src/views/project-choices';
-import { visibleWindow } from './table';
+import { OverlayFrame, overlayBodyRows, overlayInnerWidth } from './overlay-frame';
+import { useScrollWindow } from './table';
 import { useTheme } from './theme';
 import type { PickerState } from './use-dashboard-state';
 
@@ -16,9 +17,9 @@ export interface ProjectPickerProps {
   height: number;
 }
 
-/** Rows of choices the picker shows at this height (frame, search and summary lines take four). */
+/** Rows of choices the picker shows at this height (the search line takes one of the body's). */
 export function pickerPageSize(height: number): number {
-  return Math.max(1, height - 4);
+  return Math.max(1, overlayBodyRows(height) - 1);
 }
 
 /**
@@ -27,16 +28,14 @@ export function pickerPageSize(height: number): number {
  */
 export function ProjectPicker({ matches, total, picker, width, height }: ProjectPickerProps): ReactNode {
   const theme = useTheme();
-  const inner = width - 4;
+  const inner = overlayInnerWidth(width);
   const rows = pickerPageSize(height);
-  const previous = useRef(0);
-  const offset = visibleWindow(matches.length, rows, picker.cursor, previous.current);
-  previous.current = offset;
+  const offset = useScrollWindow(matches.length, rows, picker.cursor);
   const idWidth = Math.min(Math.max(8, ...matches.map((choice) => displayWidth(choice.id))), Math.floor(inner / 2));
   const chosen = picker.chosen.length === 0 ? 'none chosen: every project' : `${picker.chosen.length} chosen: ${[...picker.chosen].sort().join(', ')}`;
 
   return (
-    <Box flexDirection="column" width={width} height={height} borderStyle="round" borderColor={theme.styles.focus.color} paddingX={1}>
+    <OverlayFrame width={width} height={height} footer={chosen}>
       <Text wrap="truncate">
         <Text {...theme.styles.title}>Projects</Text>
         {'  search: '}
@@ -58,9 +57,6 @@ export function ProjectPicker({ matches, total, picker, width, height }: Project
           })
         )}
       </Box>
-      <Text wrap="truncate" {...theme.styles.muted}>
-        {chosen}
-      </Text>
-    </Box>
+    </OverlayFrame>
   );
 }

@@ -64,6 +64,7 @@ export async function runDashboard(given: Context, printOnce: (context: Context)
     load: (offline) => load(context, offline),
     watch: (onChange) => watchFiles(context.sources.map((spec) => spec.source), () => onChange()),
     hasRemote: context.sources.some((spec) => isRemote(spec.source)),
+    wallClock: context.io.clock,
     offline: context.options.offline,
     // setTimeout fires at once past 2^31-1 ms (about 24.8 days): a larger refreshMinutes means "rarely".
     refreshMs: Math.min((context.config.refreshMinutes ?? CONFIG_DEFAULTS.refreshMinutes) * 60_000, 2_147_483_647),

@@ -3,8 +3,10 @@ import { Box, Text } from 'ink';
 import { displayWidth, padToWidth, toSingleLine, truncateToWidth } from '../src/text/display-width';
 
 /**
- * One column of a `Table`. A column with `width` is fixed; any other column starts at its
- * `minWidth` and takes a `grow` share of whatever width is left over.
+ * One column of a `Table`. A column with `width` is fixed; a `fit` column is as wide as its
+ * widest cell and is never cut; any other column starts at its `minWidth` (or its widest cell,
+ * if narrower) and grows toward its widest cell, highest priority first; what is left after
+ * that goes to the columns with a `grow` share.
  */
 export interface Column<T> {
   /** Stable identity of the column (React key). */
@@ -17,9 +19,14 @@ export interface Column<T> {
   minWidth?: number;
   /** Share of the leftover width, relative to the other columns' grow. Default 0 (no growth). */
   grow?: number;
+  /** As wide as the widest cell (or header): never cut, dropped whole when it cannot fit. Default false. */
+  fit?: boolean;
+  /** Left out when every cell is empty (a mark column with no marks). Default false. */
+  hideWhenEmpty?: boolean;
   /**
    * When the columns do not all fit, those with the lowest priority are dropped first (ties:
-   * the rightmost first). Default 0, so by default columns are dropped from the right.
+   * the rightmost first); spare width goes to the highest first. Default 0, so by default
+   * columns are dropped from the right.
    */
   priority?: number;
   /** Alignment of the cell text within the column. Default 'left'. */
@@ -89,18 +96,46 @@ export function visibleWindow(total: number, height: number, selected: number, p
   return offset;
 }
 
-/**
- * Sizes `columns` to fit `available` terminal columns, one space between neighbours. Fixed
- * columns keep their width; the others start at their minWidth and share the leftover by grow.
- * When even that is too wide, columns are dropped, lowest priority first, then from the right;
- * a lone column that is still too wide is narrowed to fit.
- */
-export function layoutColumns<T>(columns: readonly Column<T>[], available: number): PlacedColumn<T>[] {
-  if (!(available > 0) || columns.length === 0) return [];
-  const base = columns.map((column) => Math.max(1, Math.floor(column.width ?? column.minWidth ?? displayWidth(column.header))));
+/** The widest of the column's header and cells, in terminal columns. */
+function naturalWidth<T>(column: Column<T>, data: readonly T[]): number {
+  let widest = displayWidth(column.header);
+  for (const row of data) widest = Math.max(widest, displayWidth(toSingleLine(column.value(row))));
+  return widest;
+}
 
-  const kept = columns.map((_, index) => index);
-  const neededFor = (indices: readonly number[]) => indices.reduce((sum, index) => sum + (base[index] ?? 1), 0) + (indices.length - 1);
+/**
+ * The scroll window of a list with a cursor (a table, the project picker): the index of the
+ * first row in view. It depends on where the window was before, so it is kept between renders
+ * and adjusted during render (React re-runs the render at once; nothing stale is drawn).
+ */
+export function useScrollWindow(total: number, height: number, selected: number): number {
+  const [previousOffset, setPreviousOffset] = useState(0);
+  const offset = visibleWindow(total, height, selected, previousOffset);
+  if (offset !== previousOffset) setPreviousOffset(offset);
+  return offset;
+}
+
+/**
+ * Sizes `columns` to fit `available` terminal columns, one space between neighbours, for the
+ * rows in `data`. Each column needs its minimum (fixed width; `fit`: its widest cell; else its
+ * minWidth, or less when no cell needs it). When the minimums do not fit, whole columns go,
+ * lowest priority first (ties: the rightmost); a lone column still too wide is narrowed. Spare
+ * width then widens columns toward their widest cell, highest priority first, and whatever is
+ * left goes to the `grow` columns by share, so titles take the slack.
+ */
+export function layoutColumns<T>(columns: readonly Column<T>[], available: number, data: readonly T[] = []): PlacedColumn<T>[] {
+  if (!(available > 0) || columns.length === 0) return [];
+  const natural = columns.map((column) => (column.width !== undefined ? Math.max(1, Math.floor(column.width)) : Math.max(1, naturalWidth(column, data))));
+  const base = columns.map((column, index) => {
+    if (column.width !== undefined || column.fit === true) return natural[index]!;
+    const minimum = Math.max(1, Math.floor(column.minWidth ?? displayWidth(column.header)));
+    return data.length === 0 ? minimum : Math.min(minimum, natural[index]!);
+  });
+
+  const kept = columns
+    .map((_, index) => index)
+    .filter((index) => columns[index]!.hideWhenEmpty !== true || data.some((row) => columns[index]!.value(row) !== ''));
+  const neededFor = (indices: readonly number[]) => indices.reduce((sum, index) => sum + base[index]!, 0) + (indices.length - 1);
   while (kept.length > 1 && neededFor(kept) > available) {
     let drop = kept.length - 1;
     for (let position = kept.length - 2; position >= 0; position -= 1) {
@@ -109,31 +144,36 @@ export function layoutColumns<T>(columns: readonly Column<T>[], available: numbe
     kept.splice(drop, 1);
   }
 
-  const placed = kept.map((index) => ({ column: columns[index]!, width: base[index] ?? 1 }));
-  const needed = neededFor(kept);
-  if (needed > available) {
-    // Only the first column is left and it alone is too wide.
-    return placed.map((entry) => ({ ...entry, width: available }));
+  const placed = kept.map((index) => ({ column: columns[index]!, width: base[index]!, natural: natural[index]! }));
+  let leftover = available - neededFor(kept);
+  if (leftover < 0) {
+    // Only one column is left and it alone is too wide.
+    return placed.map(({ column }) => ({ column, width: available }));
+  }
+
+  const byPriority = [...placed].sort((a, b) => (b.column.priority ?? 0) - (a.column.priority ?? 0));
+  for (const entry of byPriority) {
+    const wanted = Math.min(leftover, Math.max(0, entry.natural - entry.width));
+    entry.width += wanted;
+    leftover -= wanted;
   }
 
   const growing = placed.filter((entry) => entry.column.width === undefined && (entry.column.grow ?? 0) > 0);
   const totalGrow = growing.reduce((sum, entry) => sum + (entry.column.grow ?? 0), 0);
-  let leftover = available - needed;
-  if (growing.length === 0 || leftover === 0) return placed;
-
-  const shares = growing.map((entry) => Math.floor(((available - needed) * (entry.column.grow ?? 0)) / totalGrow));
-  growing.forEach((entry, index) => {
-    const share = shares[index] ?? 0;
-    entry.width += share;
-    leftover -= share;
-  });
-  // Rounding leaves a few columns over: hand them out left to right so the line fits exactly.
-  for (let index = 0; leftover > 0; index = (index + 1) % growing.length) {
-    const entry = growing[index];
-    if (entry) entry.width += 1;
-    leftover -= 1;
+  if (growing.length > 0 && leftover > 0) {
+    const spare = leftover;
+    for (const entry of growing) {
+      const share = Math.floor((spare * (entry.column.grow ?? 0)) / totalGrow);
+      entry.width += share;
+      leftover -= share;
+    }
+    // Rounding leaves a few columns over: hand them out left to right so the line fits exactly.
+    for (let index = 0; leftover > 0; index = (index + 1) % growing.length) {
+      growing[index]!.width += 1;
+      leftover -= 1;
+    }
   }
-  return placed;
+  return placed.map(({ column, width }) => ({ column, width }));
 }
 
 /**
@@ -152,13 +192,9 @@ export function Table<T>({
   emptyText = 'nothing here',
 }: TableProps<T>): ReactNode {
   const markerWidth = color ? 0 : markerColumnWidth;
-  const layout = useMemo(() => layoutColumns(columns, width - markerWidth), [columns, width, markerWidth]);
+  const layout = useMemo(() => layoutColumns(columns, width - markerWidth, data), [columns, width, markerWidth, data]);
 
-  // The offset depends on where the window was before, so it is kept between renders and
-  // adjusted during render (React re-runs the render at once; nothing stale is drawn).
-  const [previousOffset, setPreviousOffset] = useState(0);
-  const offset = visibleWindow(data.length, height, selected, previousOffset);
-  if (offset !== previousOffset) setPreviousOffset(offset);
+  const offset = useScrollWindow(data.length, height, selected);
 
   if (!(width > 0)) return null;
 

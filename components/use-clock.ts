@@ -78,3 +78,19 @@ export function useMinute(): number {
   const clock = useContext(ClockContext);
   return useClock((now) => (clock.running ? now - (now % 60_000) : now));
 }
+
+/**
+ * The real clock, even under --now: how old a fetched feed is, when a reload finished. `--now`
+ * moves what the schedule is looked at as of, not when the program runs.
+ */
+export const WallClockContext = createContext<ClockStore>(fixedClock(0));
+
+/** The real current minute (epoch ms, floored), for ages. */
+export function useWallMinute(): number {
+  const clock = useContext(WallClockContext);
+  const snapshot = () => {
+    const now = clock.now();
+    return now - (now % 60_000);
+  };
+  return useSyncExternalStore(clock.subscribe, snapshot, snapshot);
+}

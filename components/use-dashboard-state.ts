@@ -1,12 +1,12 @@
 // Everything the dashboard remembers between key presses, as a pure reducer: which pane has
-// the keyboard, where each pane's cursor is, the filters, the open overlay and the display
-// zone. No Ink, no I/O: the App maps keys to these actions (keymap.ts) and renders the state.
+// the keyboard, where each pane's cursor is, the filters, the open overlay, the display zone,
+// and what the user asked of the shell (quit, reload). No Ink, no I/O: use-dashboard-input.ts
+// turns keys into these actions, and the shell carries out the requests.
 import { useReducer } from 'react';
-import type { KeyContext, Movement } from './keymap';
-import { createListState, listReducer, type ListState } from './use-list-state';
+import { searchProjectChoices, type ProjectChoice } from '../src/views/project-choices';
+import { matchKey, PANES, type KeyAction, type KeyContext, type KeyPress, type Movement, type PaneId } from './keymap';
 
-export const PANES = ['milestones', 'meetings', 'priorities', 'gaps'] as const;
-export type PaneId = (typeof PANES)[number];
+export { PANES, type PaneId } from './keymap';
 
 export const PANE_TITLES: Record<PaneId, string> = {
   milestones: 'Milestones',
@@ -25,11 +25,24 @@ export interface PickerState {
   chosen: readonly string[];
 }
 
-export type Overlay = null | { kind: 'help'; scroll: number } | { kind: 'detail'; scroll: number } | PickerState;
+/** An overlay read by scrolling: `scroll` lines are off the top. */
+export interface ScrolledOverlay {
+  kind: 'help' | 'detail' | 'sources';
+  scroll: number;
+}
+
+export type Overlay = null | ScrolledOverlay | PickerState;
+
+/** A line of feedback after a key that acts out of sight (`z`, `r`), until the next key. */
+export type Notice = { kind: 'zone'; zone: string } | { kind: 'reload' };
 
 export interface DashboardState {
   focus: PaneId;
-  lists: Readonly<Record<PaneId, ListState>>;
+  /**
+   * Each pane's cursor as last moved. The lists change under it (data, filters), so it is read
+   * through `cursorOf`, which keeps it inside the list as it is now.
+   */
+  cursors: Readonly<Record<PaneId, number>>;
   /** Each pane's own text filter ('' = none). */
   texts: Readonly<Record<PaneId, string>>;
   /** The focused pane's text filter is being typed. */
@@ -39,35 +52,29 @@ export interface DashboardState {
   overlay: Overlay;
   /** The display zone now in use (`z` cycles it). */
   zone: string;
+  /** `a`: past milestones and closed priorities are shown too. */
+  showAll: boolean;
+  notice: Notice | null;
+  /** What the keys asked of the shell: to quit, and how many reloads so far. */
+  requests: { quit: boolean; reloads: number };
 }
 
-export type DashboardAction =
-  | { type: 'focusPane'; pane: PaneId }
-  | { type: 'focusCycle'; step: number }
-  | { type: 'move'; movement: Movement }
-  /** The panes' row counts and visible heights, after data, filters or the terminal changed. */
-  | { type: 'sync'; counts: Readonly<Record<PaneId, number>>; pageSizes: Readonly<Record<PaneId, number>> }
-  | { type: 'openDetail' }
-  | { type: 'toggleHelp' }
-  | { type: 'close' }
-  /** Scroll the help or detail overlay by `delta` lines, within 0…`max`. */
-  | { type: 'scroll'; delta: number; max: number }
-  | { type: 'startFilter' }
-  | { type: 'typeFilter'; text: string }
-  | { type: 'eraseFilter' }
-  | { type: 'acceptFilter' }
-  | { type: 'cancelFilter' }
-  | { type: 'clearFilter' }
-  | { type: 'openPicker' }
-  | { type: 'pickerType'; text: string }
-  | { type: 'pickerErase' }
-  /** `count` choices match the search; a page is `pageSize` of them. */
-  | { type: 'pickerMove'; movement: Movement; count: number; pageSize: number }
-  | { type: 'pickerToggle'; id: string }
-  | { type: 'pickerApply' }
-  | { type: 'pickerCancel' }
-  /** Switch to the zone after the current one in `zones` (yours, UTC, the meeting's). */
-  | { type: 'cycleZone'; zones: readonly string[] };
+/** What the keys need to know of the screen as drawn: sizes of lists and pages, and choices. */
+export interface KeyView {
+  counts: Readonly<Record<PaneId, number>>;
+  /** Rows one page of each pane moves by. */
+  pageSizes: Readonly<Record<PaneId, number>>;
+  /** How far the open overlay (help, detail, sources) scrolls, and its page. */
+  overlayMaxScroll: number;
+  overlayPage: number;
+  /** Every project the picker offers (before searching), and its page. */
+  choices: readonly ProjectChoice[];
+  pickerPage: number;
+  /** The zones `z` goes through, in order: yours, UTC, then the meeting at `index`'s own. */
+  zonesFor: (meetingIndex: number) => readonly string[];
+}
+
+export type DashboardAction = { type: 'keys'; presses: readonly KeyPress[]; view: KeyView };
 
 /** What the keyboard is talking to (keymap.ts). */
 export function keyContext(state: DashboardState): KeyContext {
@@ -80,85 +87,113 @@ function perPane<T>(make: (pane: PaneId) => T): Record<PaneId, T> {
   return { milestones: make('milestones'), meetings: make('meetings'), priorities: make('priorities'), gaps: make('gaps') };
 }
 
-export function initialDashboardState(zone: string, projects: readonly string[] = []): DashboardState {
+export function initialDashboardState(zone: string, projects: readonly string[] = [], showAll = false): DashboardState {
   return {
     focus: 'milestones',
-    lists: perPane(() => createListState(0, 1)),
+    cursors: perPane(() => 0),
     texts: perPane(() => ''),
     editing: false,
     projects,
     overlay: null,
     zone,
+    showAll,
+    notice: null,
+    requests: { quit: false, reloads: 0 },
   };
 }
 
-function withList(state: DashboardState, pane: PaneId, list: ListState): DashboardState {
-  return list === state.lists[pane] ? state : { ...state, lists: { ...state.lists, [pane]: list } };
+/** `index` kept inside a list of `count` items: -1 when it is empty. */
+export function cursorWithin(index: number, count: number): number {
+  if (count <= 0) return -1;
+  return Math.min(Math.max(index, 0), count - 1);
+}
+
+/** The pane's selected row in a list of `count` rows, -1 for none. */
+export function cursorOf(state: DashboardState, pane: PaneId, count: number): number {
+  return cursorWithin(state.cursors[pane], count);
+}
+
+/**
+ * The one cursor mover, for pane rows, picker choices and overlay lines alike: from `index`
+ * in a list of `count`, a page being `pageSize`; it stops at either end rather than wrapping.
+ */
+export function moveCursor(movement: Movement, index: number, count: number, pageSize: number): number {
+  if (count <= 0) return -1;
+  const from = cursorWithin(index, count);
+  const page = Math.max(1, Math.floor(pageSize));
+  const next =
+    movement === 'down' ? from + 1
+    : movement === 'up' ? from - 1
+    : movement === 'first' ? 0
+    : movement === 'last' ? count - 1
+    : movement === 'pageDown' ? from + page
+    : from - page;
+  return cursorWithin(next, count);
+}
+
+function withCursor(state: DashboardState, pane: PaneId, cursor: number): DashboardState {
+  return cursor === state.cursors[pane] ? state : { ...state, cursors: { ...state.cursors, [pane]: cursor } };
 }
 
 function withText(state: DashboardState, text: string): DashboardState {
   const pane = state.focus;
   if (text === state.texts[pane]) return state;
   // A new filter starts at its first match.
-  const lists = { ...state.lists, [pane]: listReducer(state.lists[pane], { type: 'first' }) };
-  return { ...state, texts: { ...state.texts, [pane]: text }, lists };
+  return { ...withCursor(state, pane, 0), texts: { ...state.texts, [pane]: text } };
 }
 
 function dropLastCharacter(text: string): string {
-  const characters = [...text];
-  return characters.slice(0, -1).join('');
+  return [...text].slice(0, -1).join('');
 }
 
-function movedIndex(movement: Movement, index: number, count: number, pageSize: number): number {
-  if (count <= 0) return 0;
-  const next =
-    movement === 'moveDown' ? index + 1
-    : movement === 'moveUp' ? index - 1
-    : movement === 'first' ? 0
-    : movement === 'last' ? count - 1
-    : movement === 'pageDown' ? index + pageSize
-    : index - pageSize;
-  return Math.min(Math.max(next, 0), count - 1);
+function picker(state: DashboardState): PickerState | null {
+  return state.overlay?.kind === 'picker' ? state.overlay : null;
 }
 
-export function dashboardReducer(state: DashboardState, action: DashboardAction): DashboardState {
+function withPicker(state: DashboardState, next: PickerState): DashboardState {
+  return { ...state, overlay: next };
+}
+
+/** The state after `action` (what a key of the key map asked for), `input` being the key's text. */
+export function applyKeyAction(state: DashboardState, action: KeyAction, input: string, view: KeyView): DashboardState {
   switch (action.type) {
+    case 'quit':
+      return { ...state, requests: { ...state.requests, quit: true } };
+    case 'reload':
+      return { ...state, notice: { kind: 'reload' }, requests: { ...state.requests, reloads: state.requests.reloads + 1 } };
     case 'focusPane':
       return action.pane === state.focus ? state : { ...state, focus: action.pane };
     case 'focusCycle': {
       const index = PANES.indexOf(state.focus);
-      const next = PANES[(((index + action.step) % PANES.length) + PANES.length) % PANES.length]!;
-      return { ...state, focus: next };
+      return { ...state, focus: PANES[(index + action.step + PANES.length) % PANES.length]! };
     }
     case 'move':
-      return withList(state, state.focus, listReducer(state.lists[state.focus], { type: action.movement }));
-    case 'sync': {
-      let next = state;
-      for (const pane of PANES) {
-        let list = listReducer(next.lists[pane], { type: 'setCount', count: action.counts[pane] });
-        list = listReducer(list, { type: 'setPageSize', pageSize: action.pageSizes[pane] });
-        next = withList(next, pane, list);
-      }
-      return next;
-    }
+      return moved(state, action.movement, view);
     case 'openDetail':
-      return state.lists[state.focus].selected < 0 ? state : { ...state, overlay: { kind: 'detail', scroll: 0 } };
+      return cursorOf(state, state.focus, view.counts[state.focus]) < 0 ? state : { ...state, overlay: { kind: 'detail', scroll: 0 } };
+    case 'openSources':
+      return { ...state, overlay: { kind: 'sources', scroll: 0 } };
     case 'toggleHelp':
       return { ...state, overlay: state.overlay?.kind === 'help' ? null : { kind: 'help', scroll: 0 } };
+    case 'toggleAll':
+      return { ...state, showAll: !state.showAll };
     case 'close':
       return state.overlay === null ? state : { ...state, overlay: null };
-    case 'scroll': {
-      const overlay = state.overlay;
-      if (overlay === null || overlay.kind === 'picker') return state;
-      const scroll = Math.min(Math.max(overlay.scroll + action.delta, 0), Math.max(0, action.max));
-      return scroll === overlay.scroll ? state : { ...state, overlay: { ...overlay, scroll } };
-    }
     case 'startFilter':
       return { ...state, editing: true, overlay: null };
-    case 'typeFilter':
-      return withText(state, state.texts[state.focus] + action.text);
-    case 'eraseFilter':
+    case 'type': {
+      const open = picker(state);
+      if (open !== null) return withPicker(state, { ...open, query: open.query + input, cursor: 0 });
+      return withText(state, state.texts[state.focus] + input);
+    }
+    case 'erase': {
+      const open = picker(state);
+      if (open !== null) {
+        const query = dropLastCharacter(open.query);
+        return query === open.query ? state : withPicker(state, { ...open, query, cursor: 0 });
+      }
       return withText(state, dropLastCharacter(state.texts[state.focus]));
+    }
     case 'acceptFilter':
       return { ...state, editing: false };
     case 'cancelFilter':
@@ -167,45 +202,86 @@ export function dashboardReducer(state: DashboardState, action: DashboardAction)
       return withText(state, '');
     case 'openPicker':
       return { ...state, editing: false, overlay: { kind: 'picker', query: '', cursor: 0, chosen: state.projects } };
-    case 'pickerType':
-    case 'pickerErase': {
-      const picker = state.overlay;
-      if (picker?.kind !== 'picker') return state;
-      const query = action.type === 'pickerType' ? picker.query + action.text : dropLastCharacter(picker.query);
-      return query === picker.query ? state : { ...state, overlay: { ...picker, query, cursor: 0 } };
-    }
-    case 'pickerMove': {
-      const picker = state.overlay;
-      if (picker?.kind !== 'picker') return state;
-      const cursor = movedIndex(action.movement, picker.cursor, action.count, Math.max(1, action.pageSize));
-      return cursor === picker.cursor ? state : { ...state, overlay: { ...picker, cursor } };
-    }
     case 'pickerToggle': {
-      const picker = state.overlay;
-      if (picker?.kind !== 'picker') return state;
-      const chosen = picker.chosen.includes(action.id) ? picker.chosen.filter((id) => id !== action.id) : [...picker.chosen, action.id];
-      return { ...state, overlay: { ...picker, chosen } };
+      const open = picker(state);
+      const choice = open === null ? undefined : searchProjectChoices(view.choices, open.query)[open.cursor];
+      if (open === null || choice === undefined) return state;
+      const chosen = open.chosen.includes(choice.id) ? open.chosen.filter((id) => id !== choice.id) : [...open.chosen, choice.id];
+      return withPicker(state, { ...open, chosen });
     }
     case 'pickerApply': {
-      const picker = state.overlay;
-      if (picker?.kind !== 'picker') return state;
+      const open = picker(state);
+      if (open === null) return state;
       // Every pane starts over at its first row: the lists changed under the cursors.
-      const lists = perPane((pane) => listReducer(state.lists[pane], { type: 'first' }));
-      return { ...state, projects: [...picker.chosen].sort(), lists, overlay: null };
+      return { ...state, projects: [...open.chosen].sort(), cursors: perPane(() => 0), overlay: null };
     }
     case 'pickerCancel':
-      return state.overlay?.kind === 'picker' ? { ...state, overlay: null } : state;
-    case 'cycleZone': {
-      const zones = [...new Set(action.zones)];
-      if (zones.length === 0) return state;
-      const index = zones.indexOf(state.zone);
-      const zone = zones[(index + 1) % zones.length]!;
-      return zone === state.zone ? state : { ...state, zone };
-    }
+      return picker(state) === null ? state : { ...state, overlay: null };
+    case 'cycleZone':
+      return cycledZone(state, view.zonesFor(cursorOf(state, 'meetings', view.counts.meetings)));
   }
 }
 
+function moved(state: DashboardState, movement: Movement, view: KeyView): DashboardState {
+  const overlay = state.overlay;
+  if (overlay === null) {
+    const pane = state.focus;
+    const cursor = moveCursor(movement, state.cursors[pane], view.counts[pane], view.pageSizes[pane]);
+    return cursor < 0 ? state : withCursor(state, pane, cursor);
+  }
+  if (overlay.kind === 'picker') {
+    const count = searchProjectChoices(view.choices, overlay.query).length;
+    const cursor = moveCursor(movement, overlay.cursor, count, view.pickerPage);
+    return cursor < 0 || cursor === overlay.cursor ? state : withPicker(state, { ...overlay, cursor });
+  }
+  // An overlay scrolls like a cursor over its first visible line.
+  const scroll = moveCursor(movement, overlay.scroll, view.overlayMaxScroll + 1, view.overlayPage);
+  return scroll < 0 || scroll === overlay.scroll ? state : { ...state, overlay: { ...overlay, scroll } };
+}
+
+/**
+ * The next zone of `zones` after the one in use, skipping names of the zone in use (UTC and
+ * Etc/UTC are one zone), so `z` always changes the screen when it can; the notice names it.
+ */
+function cycledZone(state: DashboardState, zones: readonly string[]): DashboardState {
+  const distinct: string[] = [];
+  for (const zone of zones) if (!distinct.some((seen) => sameZone(seen, zone))) distinct.push(zone);
+  const here = distinct.findIndex((zone) => sameZone(zone, state.zone));
+  const following = distinct.slice(here + 1).concat(distinct.slice(0, Math.max(0, here)));
+  const zone = following.find((candidate) => !sameZone(candidate, state.zone)) ?? state.zone;
+  return { ...state, zone, notice: { kind: 'zone', zone } };
+}
+
+/** Two names of one zone: 'UTC' and 'Etc/UTC', or the same name. */
+export function sameZone(a: string, b: string): boolean {
+  if (a === b) return true;
+  return canonicalZone(a) === canonicalZone(b);
+}
+
+function canonicalZone(zone: string): string {
+  try {
+    return new Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions().timeZone;
+  } catch {
+    return zone;
+  }
+}
+
+/**
+ * Each key of a burst in turn, each one meeting the state the one before left: `/ab` then
+ * enter then `j` filters, keeps the filter and moves. The notice of the last key stays.
+ */
+export function dashboardReducer(state: DashboardState, action: DashboardAction): DashboardState {
+  let next = state;
+  for (const press of action.presses) {
+    const keyAction = matchKey(keyContext(next), press.input, press.key);
+    if (keyAction === null) continue;
+    const cleared = next.notice === null ? next : { ...next, notice: null };
+    next = applyKeyAction(cleared, keyAction, press.input, action.view);
+  }
+  return next;
+}
+
 /** The dashboard state as a React reducer, starting in `zone` with the `projects` filter. */
-export function useDashboardState(zone: string, projects: readonly string[]) {
-  return useReducer(dashboardReducer, undefined, () => initialDashboardState(zone, projects));
+export function useDashboardState(zone: string, projects: readonly string[], showAll: boolean) {
+  return useReducer(dashboardReducer, undefined, () => initialDashboardState(zone, projects, showAll));
 }

@@ -4,6 +4,7 @@
 // last good data on screen, with its errors in the header.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { LoadResult } from '../src/load/load-sources';
+import { isRemote } from '../src/load/url';
 
 export interface SourceAccess {
   /** Loads every source; `offline`: remote feeds come from their cache only. */
@@ -16,6 +17,8 @@ export interface SourceAccess {
   offline: boolean;
   /** How often to reload everything, in milliseconds (config refreshMinutes). */
   refreshMs: number;
+  /** The real clock (not --now): when a reload finished. */
+  wallClock: () => number;
 }
 
 export interface Settled {
@@ -56,9 +59,26 @@ export function keepFreshRemoteReports(previous: LoadResult, next: LoadResult): 
   return changed ? { ...next, reports } : next;
 }
 
+/** How the last reload asked for with `r` went. */
+export interface ReloadOutcome {
+  /** 1 for the first `r`, 2 for the second… */
+  number: number;
+  /** When it finished, by the real clock. */
+  at: number;
+  /** The sources that failed in it. */
+  failed: readonly string[];
+}
+
 export interface Sources extends Settled {
   /** 'network' while feeds are being fetched, 'local' while files are re-read. */
   loading: 'network' | 'local' | null;
+  /**
+   * Feeds the first frame has no copy of, whose first fetch is under way: loading, not failed
+   * (the first frame reads only caches, so it could not have them yet).
+   */
+  pending: readonly string[];
+  /** The last `r`, once it is done; null before. */
+  reloaded: ReloadOutcome | null;
   /** `r`: reload every source, feeds from the network (unless --offline). */
   reload: () => void;
 }
@@ -66,6 +86,12 @@ export interface Sources extends Settled {
 export function useSources(initial: LoadResult, access: SourceAccess): Sources {
   const [settled, setSettled] = useState<Settled>(() => settleLoad(null, initial));
   const [loading, setLoading] = useState<Sources['loading']>(null);
+  const [pending, setPending] = useState<readonly string[]>(() =>
+    access.hasRemote && !access.offline
+      ? initial.reports.filter((report) => report.status === 'failed' && isRemote(report.source)).map((report) => report.source)
+      : [],
+  );
+  const [reloaded, setReloaded] = useState<ReloadOutcome | null>(null);
   const latest = useRef(initial);
   const settledRef = useRef(settled);
   // One load at a time, in the order asked: a slow fetch never overwrites a newer file read.
@@ -73,7 +99,7 @@ export function useSources(initial: LoadResult, access: SourceAccess): Sources {
   const mounted = useRef(true);
 
   const request = useCallback(
-    (kind: 'network' | 'local') => {
+    (kind: 'network' | 'local', asked: number | null = null) => {
       queue.current = queue.current.then(async () => {
         if (!mounted.current) return;
         setLoading(kind);
@@ -83,6 +109,7 @@ export function useSources(initial: LoadResult, access: SourceAccess): Sources {
         } catch {
           // load() reports problems in its result; a throw is a bug, and the old data stays.
           if (mounted.current) setLoading(null);
+          if (mounted.current && asked !== null) setReloaded({ number: asked, at: access.wallClock(), failed: settledRef.current.shown.reports.map((report) => report.source) });
           return;
         }
         if (!mounted.current) return;
@@ -91,6 +118,8 @@ export function useSources(initial: LoadResult, access: SourceAccess): Sources {
         settledRef.current = settleLoad(settledRef.current, next);
         setSettled(settledRef.current);
         setLoading(null);
+        if (kind === 'network') setPending((before) => (before.length === 0 ? before : []));
+        if (asked !== null) setReloaded({ number: asked, at: access.wallClock(), failed: result.reports.filter((report) => report.status === 'failed').map((report) => report.source) });
       });
     },
     [access],
@@ -108,6 +137,10 @@ export function useSources(initial: LoadResult, access: SourceAccess): Sources {
     };
   }, [access, request]);
 
-  const reload = useCallback(() => request('network'), [request]);
-  return { ...settled, loading, reload };
+  const reloads = useRef(0);
+  const reload = useCallback(() => {
+    reloads.current += 1;
+    request('network', reloads.current);
+  }, [request]);
+  return { ...settled, loading, pending, reloaded, reload };
 }

@@ -37,7 +37,7 @@ export function relative(seconds: number): string {
 
 export interface MeetingCells {
   when: string;
-  /** The start in the meeting's own zone when it differs from the display zone, else ''. */
+  /** The start in the meeting's own zone when its clock reads differently from the display zone's, else ''. */
   own: string;
   countdown: string;
   title: string;
@@ -69,15 +69,17 @@ export function meetingCountdown(occurrence: Occurrence, now: number): string {
 /** `workday`: the user's work hours and their own zone, where off-hours are judged whatever `zone` shows. */
 export function meetingCells(occurrence: Occurrence, zone: string, now: number, workday: { hours: WorkHours; zone: string } | null = null): MeetingCells {
   const own = occurrence.meeting.zone;
-  const shown = formatClock(occurrence.start, zone);
-  const ownClock = own === zone ? shown : formatClock(occurrence.start, own);
+  // GMT and UTC, or two names of one zone, read the same: the own zone says nothing new.
+  const ownMoment = instantToZoned(occurrence.start, own);
+  const shownMoment = instantToZoned(occurrence.start, zone);
+  const sameWallClock = ownMoment.time === shownMoment.time && ownMoment.date === shownMoment.date;
   const notes = [
     ...(occurrence.skipped ? [`skipped${occurrence.reason ? `: ${occurrence.reason}` : ''}`] : []),
     ...occurrence.warnings,
   ];
   return {
     when: `${formatLocal(occurrence.start, zone)} ${zoneAbbreviation(occurrence.start, zone)}`,
-    own: ownClock === shown ? '' : ownClock,
+    own: sameWallClock ? '' : formatClock(occurrence.start, own),
     countdown: meetingCountdown(occurrence, now),
     title: occurrence.meeting.title,
     where: occurrence.where ?? '',

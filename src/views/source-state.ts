@@ -1,4 +1,6 @@
 // How each source is doing, in words: the header's "feed: 3 min old", "offline, cached 2 days ago".
+// Ages are by the real clock (the caller's `now`), never --now: a feed fetched a moment ago is
+// not 99 days old because the schedule is being looked at as of another day.
 import type { SourceReport } from '../model/types';
 
 export function ageText(milliseconds: number): string {
@@ -8,6 +10,12 @@ export function ageText(milliseconds: number): string {
   const hours = Math.floor(minutes / 60);
   if (hours < 48) return `${hours} h`;
   return `${Math.floor(hours / 24)} days`;
+}
+
+/** '3 min ago', 'just now' (never "just now ago"). */
+export function agoText(milliseconds: number): string {
+  const age = ageText(milliseconds);
+  return age === 'just now' ? age : `${age} ago`;
 }
 
 export function sourceLabel(source: string): string {
@@ -29,7 +37,7 @@ export function sourceStateText(report: SourceReport, now: number): string {
   const problems = report.errors.length > 0 ? `, ${report.errors.length} error${report.errors.length === 1 ? '' : 's'}` : '';
   if (report.status === 'failed') return `${label}: failed${problems}`;
   if (report.status === 'cached') {
-    const age = report.fetchedAt === null ? 'cached' : `cached ${ageText(now - report.fetchedAt)} ago`;
+    const age = report.fetchedAt === null ? 'cached' : `cached ${agoText(now - report.fetchedAt)}`;
     return `${label}: ${report.detail === 'offline' ? 'offline, ' : report.detail ? `${report.detail}, ` : ''}${age}`;
   }
   if (report.fetchedAt !== null) {

@@ -167,6 +167,7 @@ export async function renderDashboard(options: DashboardOptions = {}): Promise<D
     hasRemote: false,
     offline: true,
     refreshMs: 15 * 60_000,
+    wallClock: context.io.clock,
     ...options.access,
   };
   const terminal = new FakeTerminal(options.columns ?? 100, options.rows ?? 30);

@@ -40,7 +40,7 @@ export function onceText(context: Context, loaded: LoadResult): string[] {
   const next = nextOccurrence(schedule, now, options.days ?? DEFAULT_DAYS.meetings, filter);
   lines.push(next === null ? 'Next meeting: none in view' : `Next: ${paint(nextLine(next, zone, now), urgencyRole(urgency(next.start - now)))}`);
   if (filter.projects.length > 0) lines.push(`Projects: ${filter.projects.join(', ')}`);
-  lines.push(`Sources: ${loaded.reports.map((report) => sourceStateText(report, now)).join('; ')}`);
+  lines.push(`Sources: ${loaded.reports.map((report) => sourceStateText(report, context.io.clock())).join('; ')}`);
 
   const section = (title: string, count: number, body: string[]) => {
     lines.push('', paint(`${title} (${count})`, 'title'), ...body.map((line) => `  ${line}`));
