@@ -139,7 +139,7 @@ function meetingLines(occurrence: Occurrence, settings: DetailSettings, now: num
       ...next.warnings.map((warning): DetailLine => ({ label: '', text: `  ⚠ ${warning}`, role: 'warning', wrap: true })),
     ];
   });
-  const headings = extraZones.map((where) => padToWidth(where === own ? `Own zone (${own})` : 'UTC', 21)).join(' ');
+  const headings = extraZones.map((where) => padToWidth(where === 'UTC' ? 'UTC' : `Own zone (${own})`, 21)).join(' ');
   return [
     { label: '', text: meeting.title, heading: true },
     ...field('Project', meeting.project ?? 'cross-project'),

@@ -96,10 +96,19 @@ export function visibleWindow(total: number, height: number, selected: number, p
   return offset;
 }
 
+/**
+ * Rows whose cells size the columns. A list of 150,000 meetings must not cost 150,000 cells
+ * per column each minute; the rows people scroll through are the first ones, and a rare later
+ * cell wider than these is cut with "…" like any other.
+ */
+export const SIZING_ROWS = 1000;
+
 /** The widest of the column's header and cells, in terminal columns. */
 function naturalWidth<T>(column: Column<T>, data: readonly T[]): number {
   let widest = displayWidth(column.header);
-  for (const row of data) widest = Math.max(widest, displayWidth(toSingleLine(column.value(row))));
+  for (let index = 0; index < Math.min(data.length, SIZING_ROWS); index += 1) {
+    widest = Math.max(widest, displayWidth(toSingleLine(column.value(data[index]!))));
+  }
   return widest;
 }
 
@@ -117,7 +126,7 @@ export function useScrollWindow(total: number, height: number, selected: number)
 
 /**
  * Sizes `columns` to fit `available` terminal columns, one space between neighbours, for the
- * rows in `data`. Each column needs its minimum (fixed width; `fit`: its widest cell; else its
+ * rows in `data` (the first SIZING_ROWS). Each column needs its minimum (fixed width; `fit`: its widest cell; else its
  * minWidth, or less when no cell needs it). When the minimums do not fit, whole columns go,
  * lowest priority first (ties: the rightmost); a lone column still too wide is narrowed. Spare
  * width then widens columns toward their widest cell, highest priority first, and whatever is
@@ -134,7 +143,7 @@ export function layoutColumns<T>(columns: readonly Column<T>[], available: numbe
 
   const kept = columns
     .map((_, index) => index)
-    .filter((index) => columns[index]!.hideWhenEmpty !== true || data.some((row) => columns[index]!.value(row) !== ''));
+    .filter((index) => columns[index]!.hideWhenEmpty !== true || data.slice(0, SIZING_ROWS).some((row) => columns[index]!.value(row) !== ''));
   const neededFor = (indices: readonly number[]) => indices.reduce((sum, index) => sum + base[index]!, 0) + (indices.length - 1);
   while (kept.length > 1 && neededFor(kept) > available) {
     let drop = kept.length - 1;

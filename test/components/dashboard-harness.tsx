@@ -15,6 +15,9 @@ import { specOf } from '../../src/load/source-spec';
 import { parseInstant } from '../../src/time/instant';
 
 export const LIBERTY = fileURLToPath(new URL('../../data/liberty-2015.yaml', import.meta.url));
+export const OPENSTACK = fileURLToPath(new URL('../../data/openstack-2027.1.yaml', import.meta.url));
+/** The Monday of ISO week 53 of 2026: the week-53 notes matter this week. */
+export const WEEK_53_NOW = '2026-12-28T10:00:00Z';
 export const CJK = fileURLToPath(new URL('../fixtures/dashboard/cjk-emoji.yaml', import.meta.url));
 /** The evening of 11 August 2015: the cross-project meeting has been on for 44 minutes. */
 export const LIBERTY_NOW = '2015-08-11T21:44:57Z';
@@ -34,6 +37,8 @@ export interface DashboardOptions {
   access?: Partial<SourceAccess>;
   initial?: LoadResult;
   onBell?: () => void;
+  /** The real clock (ISO instant), when it is not --now: for ages and reload times. */
+  wallClock?: string;
 }
 
 export function testContext(options: DashboardOptions = {}): Context {
@@ -43,6 +48,7 @@ export function testContext(options: DashboardOptions = {}): Context {
   const parsed = parseArgs(['-s', source, '--now', now, '--tz', zone, ...(options.args ?? [])]);
   if (!parsed.ok) throw new Error(parsed.error);
   const instant = parseInstant(now)!;
+  const wall = options.wallClock === undefined ? instant : parseInstant(options.wallClock)!;
   return {
     options: parsed.options,
     io: {
@@ -52,7 +58,7 @@ export function testContext(options: DashboardOptions = {}): Context {
       stdinIsTty: true,
       env: {},
       readStdin: async () => '',
-      clock: () => instant,
+      clock: () => wall,
       columns: options.columns ?? 100,
     },
     now: instant,

@@ -61,7 +61,7 @@ describe('a meeting coming up', () => {
     expect(screen.lines()[0]).toContain('Thu 13 Aug 21:50:30 BST');
     expect(screen.lines()[1]).toBe('Soon: Nova Team Meeting in 9m 30s — Thu 22:00 BST (21:00 UTC) #openstack-meeting');
     await screen.press('2');
-    expect(screen.screen()).toMatch(/☾ Thu 13 Aug 22:00 BST 21:00 UTC +in 9m 30s +Nova Team Meeting/);
+    expect(screen.screen()).toMatch(/☾ +Thu 13 Aug 22:00 BST 21:00 UTC +in 9m 30s +Nova Team Meeting/);
     await clock.advance(1);
     await screen.waitFor('Thu 13 Aug 21:50:31 BST');
     await screen.waitFor('Nova Team Meeting in 9m 29s');
