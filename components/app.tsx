@@ -23,7 +23,7 @@ import { pickerPageSize, ProjectPicker } from './project-picker';
 import { SourcesView, sourcesMaxScroll, type SourcesSettings } from './sources-view';
 import { TabBar } from './tab-bar';
 import { ThemeContext, themeFor, useTheme, type Role } from './theme';
-import { ClockContext, fixedClock, runningClock, useMinute, useWallMinute, WallClockContext, type ClockStore } from './use-clock';
+import { ClockContext, fixedClock, runningClock, useMinute, WallClockContext, type ClockStore } from './use-clock';
 import { useDashboardInput } from './use-dashboard-input';
 import { cursorOf, keyContext, PANE_TITLES, PANES, sameZone, useDashboardState, type DashboardState, type KeyView, type PaneId } from './use-dashboard-state';
 import { useMeetingBell } from './use-meeting-bell';
@@ -113,8 +113,7 @@ function Dashboard({ context, initial, access, width, height, onBell }: Dashboar
   const selected = (pane: PaneId) => cursorOf(state, pane, counts[pane]);
   const detailItem = selectedItem(state.focus, selected(state.focus), rows);
   const detailSettings: DetailSettings = { schedule, zone: state.zone, homeZone: context.homeZone, workHours: context.workHours };
-  const wallMinute = useWallMinute();
-  const sourcesSettings: SourcesSettings = { reports, pending: sources.pending, keptLastGood: sources.keptLastGood, wallNow: wallMinute };
+  const sourcesSettings: SourcesSettings = { reports, pending: sources.pending, keptLastGood: sources.keptLastGood };
 
   const view: KeyView = {
     counts,

@@ -8,7 +8,7 @@ import { formatClock, formatLocal, nextLine } from '../src/views/cells';
 import type { Occurrence } from '../src/views/meetings';
 import { sourceRole, sourceState } from './sources-view';
 import { urgencyRole, useTheme, type Role } from './theme';
-import { useClock, useWallMinute } from './use-clock';
+import { useClock, useWallClock } from './use-clock';
 import { sameZone } from './use-dashboard-state';
 
 /** The header says a meeting is near from this long before it starts. */
@@ -160,8 +160,9 @@ export function errorLine(errors: readonly string[], keptLastGood: boolean): str
 
 function HeaderLines(props: HeaderProps): ReactNode {
   const theme = useTheme();
-  const wallMinute = useWallMinute();
   const { reports, pending, width } = props;
+  // One string, so the line re-renders only when an age's words change.
+  const states = useWallClock((now) => reports.map((report) => toSingleLine(sourceState(report, pending, now))).join('\u0000')).split('\u0000');
   const projects = props.projects.length === 0 ? 'all' : props.projects.join(', ');
   const filters = props.textFilters.length === 0 ? 'none' : props.textFilters.map(({ pane, text }) => `${pane} “${text}”`).join(', ');
   const errors = shownErrors(reports, pending);
@@ -181,7 +182,7 @@ function HeaderLines(props: HeaderProps): ReactNode {
             return (
               <Text key={report.source} {...(role === null ? {} : theme.styles[role])}>
                 {index > 0 ? '; ' : ''}
-                {toSingleLine(sourceState(report, pending, wallMinute))}
+                {states[index]}
               </Text>
             );
           })}

@@ -7,6 +7,7 @@ import { toSingleLine, truncateToWidth } from '../src/text/display-width';
 import { sourceLabel, sourceStateText } from '../src/views/source-state';
 import { OverlayFrame, overlayBodyRows, overlayInnerWidth, overlayMaxScroll } from './overlay-frame';
 import { useTheme, type Role } from './theme';
+import { useWallClock } from './use-clock';
 
 export interface SourcesSettings {
   reports: readonly SourceReport[];
@@ -14,8 +15,6 @@ export interface SourcesSettings {
   pending: readonly string[];
   /** A broken source's last good data is on screen. */
   keptLastGood: boolean;
-  /** The real time, for ages. */
-  wallNow: number;
 }
 
 interface SourceLine {
@@ -37,7 +36,8 @@ export function sourceRole(report: SourceReport, pending: readonly string[]): Ro
 }
 
 /** The lines of the sources view, before cutting to the width. */
-export function sourceLines({ reports, pending, keptLastGood, wallNow }: SourcesSettings, warningMark: string): SourceLine[] {
+/** `wallNow`: the real time, for ages. */
+export function sourceLines({ reports, pending, keptLastGood }: SourcesSettings, wallNow: number, warningMark: string): SourceLine[] {
   const lines: SourceLine[] = [{ text: `Sources (${reports.length})`, role: null, heading: true }];
   if (keptLastGood) lines.push({ text: 'A source broke: the panes show its last good data.', role: 'warning' });
   for (const report of reports) {
@@ -82,7 +82,8 @@ function cutAt(text: string, width: number): string {
 }
 
 export function sourcesMaxScroll(settings: SourcesSettings, width: number, height: number): number {
-  return overlayMaxScroll(wrapped(sourceLines(settings, '!'), overlayInnerWidth(width)).length, height);
+  // Ages change words, never the number of lines: any instant will do.
+  return overlayMaxScroll(wrapped(sourceLines(settings, 0, '!'), overlayInnerWidth(width)).length, height);
 }
 
 export interface SourcesViewProps extends SourcesSettings {
@@ -93,8 +94,9 @@ export interface SourcesViewProps extends SourcesSettings {
 
 export function SourcesView({ width, height, scroll, ...settings }: SourcesViewProps): ReactNode {
   const theme = useTheme();
+  const wallNow = useWallClock((now) => now);
   const inner = overlayInnerWidth(width);
-  const lines = wrapped(sourceLines(settings, theme.color ? '⚠' : '!'), inner);
+  const lines = wrapped(sourceLines(settings, wallNow, theme.color ? '⚠' : '!'), inner);
   const visible = overlayBodyRows(height);
   const offset = Math.min(scroll, overlayMaxScroll(lines.length, height));
   return (

@@ -85,12 +85,9 @@ export function useMinute(): number {
  */
 export const WallClockContext = createContext<ClockStore>(fixedClock(0));
 
-/** The real current minute (epoch ms, floored), for ages. */
-export function useWallMinute(): number {
+/** Like useClock, on the real clock: what `select` makes of the real current instant. */
+export function useWallClock<T extends string | number | boolean>(select: (now: number) => T): T {
   const clock = useContext(WallClockContext);
-  const snapshot = () => {
-    const now = clock.now();
-    return now - (now % 60_000);
-  };
+  const snapshot = () => select(clock.now());
   return useSyncExternalStore(clock.subscribe, snapshot, snapshot);
 }

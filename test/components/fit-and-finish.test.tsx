@@ -213,9 +213,9 @@ describe('the sources view', () => {
     expect(screen.lines()[2]).toContain('example.org/feed.json: loading…');
     expect(screen.screen()).not.toContain('no cached copy');
     expect(screen.lines().some((line) => line.startsWith('✖'))).toBe(false);
-    // Fetched a moment ago by the real clock, though --now is in 2015: not "99 days old".
-    arrive({ ...initial, reports: [...initial.reports, report(url, 'loaded', { fetchedAt: Date.parse('2026-11-30T06:12:04Z') })] });
-    await screen.waitFor('example.org/feed.json: fetched just now');
+    // Fetched three minutes ago by the real clock, though --now is in 2015.
+    arrive({ ...initial, reports: [...initial.reports, report(url, 'loaded', { fetchedAt: Date.parse('2026-11-30T06:09:04Z') })] });
+    await screen.waitFor('example.org/feed.json: 3 min old');
   });
 });
 
