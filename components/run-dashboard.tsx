@@ -99,6 +99,9 @@ export async function runDashboard(given: Context, printOnce: (context: Context)
   process.on('unhandledRejection', onCrash);
 
   screen.open();
+  // Raw from the first moment, not from Ink's first effect: a key pressed while the first frame
+  // is drawn (ctrl+c included) waits for the key map instead of reaching the shell as a signal.
+  if (keyboard.stream.isTTY) keyboard.stream.setRawMode(true);
   try {
     instance = render(<App context={context} initial={initial} access={access} onBell={screen.bell} />, {
       stdout: screen.output,
