@@ -1,6 +1,9 @@
 // Plain-text tables for `radar list` and `radar --once`: columns sized by display width (CJK
-// and emoji count double), the widest column truncated with "…" when a width is imposed.
-import { displayWidth, padToWidth, toSingleLine, truncateToWidth } from './display-width';
+// and emoji count double). With a width imposed (a terminal), they follow the dashboard's rule
+// (src/text/column-layout.ts): every column keeps its content whole but the flexible one,
+// which gives way first; a table still too wide loses whole columns from the right.
+import { layoutColumns, type SizedColumn } from './column-layout';
+import { padToWidth, toSingleLine, truncateToWidth } from './display-width';
 import type { Paint, TextRole } from './paint';
 
 export interface TextColumn<T> {
@@ -12,31 +15,34 @@ export interface TextColumn<T> {
   flexible?: boolean;
 }
 
+const GAP = '  ';
+/** The narrowest a flexible column gets before columns are dropped. */
+const FLEXIBLE_MIN = 8;
+
 export function renderTextTable<T>(rows: readonly T[], columns: readonly TextColumn<T>[], paint: Paint, maxWidth: number | null): string[] {
-  const cells = rows.map((row) => columns.map((column) => toSingleLine(column.value(row))));
-  const widths = columns.map((column, index) =>
-    Math.max(displayWidth(column.header), ...cells.map((line) => displayWidth(line[index]!))),
+  const sized = columns.map(
+    (column, index): SizedColumn<T> & { index: number } => ({
+      index,
+      header: column.header,
+      value: column.value,
+      ...(column.align === undefined ? {} : { align: column.align }),
+      hideWhenEmpty: true,
+      ...(column.flexible === true ? { minWidth: FLEXIBLE_MIN, priority: 1 } : { fit: true }),
+    }),
   );
-  // Drop empty trailing columns' padding: a column with no content anywhere is not shown.
-  const shown = columns.map((_, index) => cells.some((line) => line[index] !== ''));
-  if (maxWidth !== null) {
-    const total = widths.reduce((sum, width, index) => sum + (shown[index] ? width + 2 : 0), 0) - 2;
-    const flexible = columns.findIndex((column) => column.flexible);
-    if (total > maxWidth && flexible !== -1) widths[flexible] = Math.max(8, widths[flexible]! - (total - maxWidth));
-  }
-  const line = (values: string[], styleOf: (index: number) => TextRole | null) =>
-    values
-      .map((value, index) => {
-        if (!shown[index]) return null;
-        const isLast = index === values.length - 1 || shown.slice(index + 1).every((visible) => !visible);
-        const text = isLast && columns[index]!.align !== 'right' ? truncateToWidth(value, widths[index]!) : padToWidth(value, widths[index]!, columns[index]!.align);
-        return paint(text, styleOf(index));
+  // Without a width (a pipe, a file) nothing is cut: each column is as wide as its content,
+  // sized from every row (printed once, unlike the dashboard's tables redrawn each minute).
+  const placed = layoutColumns(sized, maxWidth ?? Number.MAX_SAFE_INTEGER, rows, GAP.length, Number.POSITIVE_INFINITY);
+  const shown = placed.map(({ column, width }) => ({ column: columns[column.index]!, width }));
+  const line = (cellOf: (column: TextColumn<T>) => string, styleOf: (column: TextColumn<T>) => TextRole | null) =>
+    shown
+      .map(({ column, width }, position) => {
+        const text = toSingleLine(cellOf(column));
+        const isLast = position === shown.length - 1;
+        const cell = isLast && column.align !== 'right' ? truncateToWidth(text, width) : padToWidth(text, width, column.align);
+        return paint(cell, styleOf(column));
       })
-      .filter((cell): cell is string => cell !== null)
-      .join('  ')
+      .join(GAP)
       .trimEnd();
-  return [
-    line(columns.map((column) => column.header), () => 'strong'),
-    ...rows.map((row, rowIndex) => line(cells[rowIndex]!, (index) => columns[index]!.style?.(row) ?? null)),
-  ];
+  return [line((column) => column.header, () => 'strong'), ...rows.map((row) => line((column) => column.value(row), (column) => column.style?.(row) ?? null))];
 }
