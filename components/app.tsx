@@ -15,7 +15,8 @@ import { DetailView, detailMaxScroll, type DetailItem, type DetailSettings } fro
 import { Header, headerHeight } from './header';
 import { HelpOverlay, helpMaxScroll } from './help-overlay';
 import { HintsLine } from './hints-line';
-import { computeLayout, MIN_HEIGHT, MIN_WIDTH, tableRows, type Layout } from './layout';
+import { computeLayout, MIN_HEIGHT, MIN_WIDTH, PANE_SIDES, tableRows, type Layout } from './layout';
+import { minimumTableWidth } from '../src/text/column-layout';
 import { overlayBodyRows } from './overlay-frame';
 import { Pane } from './pane';
 import { gapColumns, meetingColumns, milestoneColumns, priorityColumns } from './pane-columns';
@@ -109,7 +110,18 @@ function Dashboard({ context, initial, access, width, height, onBell }: Dashboar
 
   useMeetingBell(rows.headerMeetings, context.config.bell !== false, onBell ?? noBell);
 
-  const layout = computeLayout(size.width, size.height, headerHeight(reports, sources.pending), counts);
+  // Without colour the selection is a › in a column of its own.
+  const sides = PANE_SIDES + (theme.color ? 0 : 2);
+  const widths = useMemo(
+    () => ({
+      milestones: minimumTableWidth(milestoneCols, rows.milestones) + sides,
+      meetings: minimumTableWidth(meetingCols, rows.meetings) + sides,
+      priorities: minimumTableWidth(priorityCols, rows.priorities) + sides,
+      gaps: minimumTableWidth(gapCols, rows.gaps) + sides,
+    }),
+    [milestoneCols, meetingCols, priorityCols, gapCols, rows.milestones, rows.meetings, rows.priorities, rows.gaps, sides],
+  );
+  const layout = computeLayout(size.width, size.height, headerHeight(reports, sources.pending), { rows: counts, columns: widths });
   const selected = (pane: PaneId) => cursorOf(state, pane, counts[pane]);
   const detailItem = selectedItem(state.focus, selected(state.focus), rows);
   const detailSettings: DetailSettings = { schedule, zone: state.zone, homeZone: context.homeZone, workHours: context.workHours };

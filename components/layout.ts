@@ -1,5 +1,5 @@
-// Where the panes go: a 2×2 grid from 120 columns (rows shared by what each row of panes
-// needs), one pane at a time below that. Pure arithmetic, so sizes can be checked by hand.
+// Where the panes go: a 2×2 grid from 120 columns (rows and columns shared by what the panes
+// need), one pane at a time below that. Pure arithmetic, so sizes can be checked by hand.
 import type { PaneId } from './keymap';
 
 /** From this many columns the four panes are shown at once. */
@@ -43,11 +43,28 @@ export function splitRows(body: number, topRows: number, bottomRows: number): { 
   return { top, bottom: body - top };
 }
 
-export function computeLayout(width: number, height: number, header: number, counts: Readonly<Record<PaneId, number>>): Layout {
+/**
+ * The width of the grid's left half. Halves, unless a side needs more for all its columns and
+ * the other side can spare it: then the line between them moves (never past the other's need).
+ */
+export function splitColumns(width: number, leftNeed: number, rightNeed: number): number {
+  const half = Math.floor(width / 2);
+  if (leftNeed + rightNeed > width) return half;
+  return Math.min(Math.max(half, leftNeed), width - rightNeed);
+}
+
+/** What the panes need: rows (their row counts) and columns (their tables' minimum widths, frame included). */
+export interface PaneNeeds {
+  rows: Readonly<Record<PaneId, number>>;
+  columns: Readonly<Record<PaneId, number>>;
+}
+
+export function computeLayout(width: number, height: number, header: number, needs: PaneNeeds): Layout {
   const body = Math.max(0, height - header - 1);
   if (width >= GRID_MIN_WIDTH) {
-    const { top, bottom } = splitRows(body, Math.max(counts.milestones, counts.meetings), Math.max(counts.priorities, counts.gaps));
-    const left = Math.floor(width / 2);
+    const { rows, columns } = needs;
+    const { top, bottom } = splitRows(body, Math.max(rows.milestones, rows.meetings), Math.max(rows.priorities, rows.gaps));
+    const left = splitColumns(width, Math.max(columns.milestones, columns.priorities), Math.max(columns.meetings, columns.gaps));
     return {
       wide: true,
       body,
@@ -62,6 +79,9 @@ export function computeLayout(width: number, height: number, header: number, cou
   const one = { width, height: Math.max(0, body - 1) };
   return { wide: false, body, panes: { milestones: one, meetings: one, priorities: one, gaps: one } };
 }
+
+/** Columns of a pane around its table: the frame and a space of padding on each side. */
+export const PANE_SIDES = 4;
 
 /** Rows of a pane's table: the frame and the column headings take three. */
 export function tableRows(pane: { height: number }): number {

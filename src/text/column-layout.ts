@@ -58,6 +58,26 @@ function naturalWidth<T>(column: SizedColumn<T>, data: readonly T[], sizingRows:
   return widest;
 }
 
+/** Each column's widest cell and its minimum, and the columns worth showing at all. */
+function measure<T>(columns: readonly SizedColumn<T>[], data: readonly T[], sizingRows: number) {
+  const natural = columns.map((column) => (column.width !== undefined ? Math.max(1, Math.floor(column.width)) : Math.max(1, naturalWidth(column, data, sizingRows))));
+  const base = columns.map((column, index) => {
+    if (column.width !== undefined || column.fit === true) return natural[index]!;
+    const minimum = Math.max(1, Math.floor(column.minWidth ?? displayWidth(column.header)));
+    return data.length === 0 ? minimum : Math.min(minimum, natural[index]!);
+  });
+  const kept = columns
+    .map((_, index) => index)
+    .filter((index) => columns[index]!.hideWhenEmpty !== true || data.slice(0, sizingRows).some((row) => columns[index]!.value(row) !== ''));
+  return { natural, base, kept };
+}
+
+/** The width every column of the table needs at its minimum, `gap` spaces between them: below it, a column goes. */
+export function minimumTableWidth<T>(columns: readonly SizedColumn<T>[], data: readonly T[] = [], gap = 1): number {
+  const { base, kept } = measure(columns, data, SIZING_ROWS);
+  return kept.reduce((sum, index) => sum + base[index]!, 0) + gap * Math.max(0, kept.length - 1);
+}
+
 /**
  * Sizes `columns` to fit `available` terminal columns, `gap` spaces between neighbours, for the
  * rows in `data` (the first `sizingRows`; all of them for text printed once). Each column needs
@@ -75,16 +95,7 @@ export function layoutColumns<C extends SizedColumn<RowOf<C>>>(
   sizingRows = SIZING_ROWS,
 ): PlacedColumn<C>[] {
   if (!(available > 0) || columns.length === 0) return [];
-  const natural = columns.map((column) => (column.width !== undefined ? Math.max(1, Math.floor(column.width)) : Math.max(1, naturalWidth(column, data, sizingRows))));
-  const base = columns.map((column, index) => {
-    if (column.width !== undefined || column.fit === true) return natural[index]!;
-    const minimum = Math.max(1, Math.floor(column.minWidth ?? displayWidth(column.header)));
-    return data.length === 0 ? minimum : Math.min(minimum, natural[index]!);
-  });
-
-  const kept = columns
-    .map((_, index) => index)
-    .filter((index) => columns[index]!.hideWhenEmpty !== true || data.slice(0, sizingRows).some((row) => columns[index]!.value(row) !== ''));
+  const { natural, base, kept } = measure(columns, data, sizingRows);
   const neededFor = (indices: readonly number[]) => indices.reduce((sum, index) => sum + base[index]!, 0) + gap * (indices.length - 1);
   while (kept.length > 1 && neededFor(kept) > available) {
     let drop = kept.length - 1;

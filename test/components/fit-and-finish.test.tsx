@@ -68,6 +68,16 @@ describe('columns fit their content', () => {
   });
 });
 
+describe('the grid shares its width by need', () => {
+  it('at 140 columns the Meetings half takes what its whole channels need from the Milestones half', async () => {
+    const screen = await indri({ columns: 140, rows: 40, color: true });
+    // Meetings: marks 2 + time 20 + countdown 10 + title 16 + channel 22 + 4 gaps + 4 of frame = 78.
+    const top = lineWith(screen, 'Milestones 1/14');
+    expect(displayWidth(top.slice(top.indexOf('╭')))).toBe(78);
+    expect(lineWith(screen, 'Thu 31 Dec 14:00 UTC')).toMatch(/#openstack-publiccloud │$/);
+  });
+});
+
 describe('pane heights follow their content', () => {
   it('at 130×30 the 14 milestones all show, and the short panes below keep every row', async () => {
     const screen = await indri({ columns: 130, rows: 30 });
