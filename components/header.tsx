@@ -3,13 +3,12 @@ import { memo, type ReactNode } from 'react';
 import type { SourceReport } from '../src/model/types';
 import { displayWidth, toSingleLine, truncateToWidth } from '../src/text/display-width';
 import { formatCountdown } from '../src/time/countdown';
-import { instantToZoned, zoneAbbreviation } from '../src/time/zoned';
-import { formatClock, formatLocal, nextLine } from '../src/views/cells';
+import { instantToZoned, sameZone } from '../src/time/zoned';
+import { clockText, formatClock, formatLocal, nextLine } from '../src/views/cells';
 import type { Occurrence } from '../src/views/meetings';
 import { sourceRole, sourceState } from './sources-view';
 import { urgencyRole, useTheme, type Role } from './theme';
 import { useClock, useWallClock } from './use-clock';
-import { sameZone } from './use-dashboard-state';
 
 /** The header says a meeting is near from this long before it starts. */
 export const SOON_MS = 10 * 60_000;
@@ -54,13 +53,6 @@ export function headerHeight(reports: readonly SourceReport[], pending: readonly
 
 function isUtc(zone: string): boolean {
   return sameZone(zone, 'UTC');
-}
-
-/** 'Tue 11 Aug 22:44:57 BST (21:44 UTC)'; in UTC just 'Tue 11 Aug 21:44:57 UTC'. */
-export function clockText(now: number, zone: string, withUtc = true): string {
-  const seconds = String(instantToZoned(now, zone).second).padStart(2, '0');
-  const utc = !withUtc || isUtc(zone) ? '' : ` (${instantToZoned(now, 'UTC').time} UTC)`;
-  return `${formatLocal(now, zone)}:${seconds} ${zoneAbbreviation(now, zone)}${utc}`;
 }
 
 /** A name shorter than this is not worth showing: the clock line drops detail first. */

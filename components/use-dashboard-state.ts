@@ -3,6 +3,7 @@
 // and what the user asked of the shell (quit, reload). No Ink, no I/O: use-dashboard-input.ts
 // turns keys into these actions, and the shell carries out the requests.
 import { useReducer } from 'react';
+import { sameZone } from '../src/time/zoned';
 import { searchProjectChoices, type ProjectChoice } from '../src/views/project-choices';
 import { matchKey, PANES, type KeyAction, type KeyContext, type KeyPress, type Movement, type PaneId } from './keymap';
 
@@ -250,20 +251,6 @@ function cycledZone(state: DashboardState, zones: readonly string[]): DashboardS
   const following = distinct.slice(here + 1).concat(distinct.slice(0, Math.max(0, here)));
   const zone = following.find((candidate) => !sameZone(candidate, state.zone)) ?? state.zone;
   return { ...state, zone, notice: { kind: 'zone', zone } };
-}
-
-/** Two names of one zone: 'UTC' and 'Etc/UTC', or the same name. */
-export function sameZone(a: string, b: string): boolean {
-  if (a === b) return true;
-  return canonicalZone(a) === canonicalZone(b);
-}
-
-function canonicalZone(zone: string): string {
-  try {
-    return new Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions().timeZone;
-  } catch {
-    return zone;
-  }
 }
 
 /**

@@ -39,6 +39,19 @@ function fieldFormatter(zone: string): Intl.DateTimeFormat {
 }
 
 /** IANA zone names as Intl knows them ('UTC' included); offsets like '+05:00' are not zones. */
+/** Two names of one zone ('UTC' and 'Etc/UTC'), or the same name. */
+export function sameZone(a: string, b: string): boolean {
+  if (a === b) return true;
+  const canonical = (zone: string) => {
+    try {
+      return new Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions().timeZone;
+    } catch {
+      return zone;
+    }
+  };
+  return canonical(a) === canonical(b);
+}
+
 export function isValidZone(zone: string): boolean {
   if (typeof zone !== 'string' || zone === '' || /^[+-]/.test(zone)) return false;
   let valid = zoneValidity.get(zone);

@@ -1,7 +1,7 @@
 // The words each pane shows for a row, shared by the dashboard, `--once` and `radar list`, so
 // the screen and the text output say the same thing in the same way.
 import { formatCountdown } from '../time/countdown';
-import { instantToZoned, zoneAbbreviation } from '../time/zoned';
+import { instantToZoned, sameZone, zoneAbbreviation } from '../time/zoned';
 import type { MilestoneKind, Priority } from '../model/types';
 import type { LiaisonGap } from './gaps';
 import type { Occurrence } from './meetings';
@@ -21,6 +21,16 @@ export function formatDay(date: string, weekday: number): string {
 export function formatLocal(instant: number, zone: string): string {
   const moment = instantToZoned(instant, zone);
   return `${formatDay(moment.date, moment.weekday)} ${moment.time}`;
+}
+
+/**
+ * The clock as the dashboard's header and `--once` say it: 'Tue 11 Aug 22:44:57 BST (21:44
+ * UTC)'; in UTC the time once, 'Tue 11 Aug 21:44:57 UTC'. `withUtc` false leaves out the UTC part.
+ */
+export function clockText(now: number, zone: string, withUtc = true): string {
+  const seconds = String(instantToZoned(now, zone).second).padStart(2, '0');
+  const utc = !withUtc || sameZone(zone, 'UTC') ? '' : ` (${instantToZoned(now, 'UTC').time} UTC)`;
+  return `${formatLocal(now, zone)}:${seconds} ${zoneAbbreviation(now, zone)}${utc}`;
 }
 
 /** '22:00 BST'. */

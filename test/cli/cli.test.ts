@@ -212,6 +212,11 @@ describe('radar --once and radar without a terminal', () => {
     expect(run.stdout).not.toContain('\u001b[');
   });
 
+  it('in UTC the header says the time once, as the dashboard does', () => {
+    const run = radar(['--once', '-s', 'data/openstack-2027.1.yaml', '--now', '2026-12-28T10:00:00Z', '--tz', 'UTC']);
+    expect(run.stdout.split('\n')[0]).toBe('OpenStack 2027.1 Indri  Mon 28 Dec 10:00:00 UTC');
+  });
+
   it('behaves as --once when stdout is not a terminal', () => {
     const run = radar(THREAD);
     expect(run.code).toBe(0);

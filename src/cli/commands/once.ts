@@ -1,8 +1,8 @@
 // `radar --once`: the dashboard's header and four panes as plain text, for scripts, pipes and
 // terminals where an interactive app makes no sense.
 import type { LoadResult } from '../../load/load-sources';
-import { instantToZoned, zoneAbbreviation } from '../../time/zoned';
-import { formatLocal, gapCells, nextLine } from '../../views/cells';
+import { sameZone } from '../../time/zoned';
+import { clockText, gapCells, nextLine } from '../../views/cells';
 import { groupGaps, liaisonGaps } from '../../views/gaps';
 import { nextOccurrence, upcomingOccurrences } from '../../views/meetings';
 import { milestonesInView } from '../../views/milestones';
@@ -31,12 +31,9 @@ export function onceText(context: Context, loaded: LoadResult): string[] {
   const maxWidth = tableWidth(context);
   const lines: string[] = [];
 
-  const clock = instantToZoned(now, zone);
-  const utc = instantToZoned(now, 'UTC');
-  lines.push(
-    paint(`${schedule.name ?? 'release-radar'}`, 'strong') +
-      `  ${formatLocal(now, zone)}:${String(clock.second).padStart(2, '0')} ${zoneAbbreviation(now, zone)} (${utc.time} UTC)  ${paint(zone, 'muted')}`,
-  );
+  // The zone's name too, unless it is UTC: then the time has said it.
+  const zoneName = sameZone(zone, 'UTC') ? '' : `  ${paint(zone, 'muted')}`;
+  lines.push(`${paint(`${schedule.name ?? 'release-radar'}`, 'strong')}  ${clockText(now, zone)}${zoneName}`);
   const next = nextOccurrence(schedule, now, options.days ?? DEFAULT_DAYS.meetings, filter);
   lines.push(next === null ? 'Next meeting: none in view' : `Next: ${paint(nextLine(next, zone, now), urgencyRole(urgency(next.start - now)))}`);
   if (filter.projects.length > 0) lines.push(`Projects: ${filter.projects.join(', ')}`);
