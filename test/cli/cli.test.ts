@@ -217,6 +217,14 @@ describe('radar --once and radar without a terminal', () => {
     expect(run.stdout.split('\n')[0]).toBe('OpenStack 2027.1 Indri  Mon 28 Dec 10:00:00 UTC');
   });
 
+  it('marks a meeting with a note ⚠ next to its time, so a narrow terminal that drops the note still shows there is one', () => {
+    const run = radar(['list', 'meetings', '-s', 'data/openstack-2027.1.yaml', '--now', '2026-12-28T10:00:00Z', '--tz', 'UTC', '--days', '5']);
+    const nova = run.stdout.split('\n').find((line) => line.includes('Nova Team Meeting'));
+    expect(nova).toMatch(/^Thu 31 Dec 21:00 UTC ☾ ⚠ .*2026 has 53 ISO weeks/);
+    const cloudkitty = run.stdout.split('\n').find((line) => line.includes('CloudKitty Team Meeting'));
+    expect(cloudkitty).toMatch(/^Fri 1 Jan 15:00 UTC  +in 4d 5h/);
+  });
+
   it('behaves as --once when stdout is not a terminal', () => {
     const run = radar(THREAD);
     expect(run.code).toBe(0);

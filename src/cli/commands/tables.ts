@@ -23,8 +23,13 @@ export function meetingTable(occurrences: readonly Occurrence[], context: Contex
   return renderTextTable(
     rows,
     [
-      // ☾ marks a meeting outside the user's work hours: "that's 10pm for me".
-      { header: 'When', value: ({ cells }) => (cells.offHours ? `${cells.when} ☾` : cells.when), style: ({ cells }) => (cells.offHours ? 'offHours' : null) },
+      // ☾ marks a meeting outside the user's work hours: "that's 10pm for me"; ⚠ a note (a skip's
+      // reason, ISO week 53), which a narrow terminal may have no room left to show.
+      {
+        header: 'When',
+        value: ({ cells }) => `${cells.when}${cells.offHours ? ' ☾' : ''}${cells.note === '' ? '' : ' ⚠'}`,
+        style: ({ cells }) => (cells.offHours ? 'offHours' : null),
+      },
       { header: 'Own zone', value: ({ cells }) => cells.own },
       { header: 'Countdown', value: ({ cells }) => cells.countdown, style: ({ occurrence }) => (occurrence.skipped ? 'past' : urgencyRole(urgency(occurrence.start - context.now))) },
       { header: 'Meeting', value: ({ cells }) => cells.title, flexible: true, style: ({ occurrence }) => (occurrence.skipped ? 'past' : null) },
