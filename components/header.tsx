@@ -55,30 +55,24 @@ function isUtc(zone: string): boolean {
   return sameZone(zone, 'UTC');
 }
 
-/** A name shorter than this is not worth showing: the clock line drops detail first. */
-const SHORTEST_NAME = 8;
-
 /**
  * The clock line's parts at `width`: the clock always wins. It says the zone's name unless the
- * zone is UTC (the time then says it once), and "yours: …" after `z`; when the line is too
- * narrow, the zone's name goes, then the UTC time, and the schedule's name is cut last.
+ * zone is UTC (the time then says it once), and "yours: …" when the zone is not yours; when
+ * the schedule's name does not fit whole, "yours" goes, then the zone's name, then the UTC
+ * time, and only then is the name cut.
  */
 export function clockLine(name: string, now: number, zone: string, homeZone: string, width: number): { name: string; clock: string; zone: string } {
   const label = isUtc(zone) ? '' : zone;
   const switched = sameZone(zone, homeZone) ? '' : ` (yours: ${homeZone})`;
   const variants = [
     { clock: clockText(now, zone), zone: `${label}${switched}` },
+    { clock: clockText(now, zone), zone: label },
     { clock: clockText(now, zone), zone: '' },
     { clock: clockText(now, zone, false), zone: '' },
   ];
-  for (const variant of variants) {
-    const rest = 2 + displayWidth(variant.clock) + (variant.zone === '' ? 0 : 2 + displayWidth(variant.zone));
-    const room = width - rest;
-    if (room >= Math.min(SHORTEST_NAME, displayWidth(name)) || variant === variants[variants.length - 1]) {
-      return { name: truncateToWidth(name, Math.max(0, room)), ...variant };
-    }
-  }
-  return { name, ...variants[0]! };
+  const roomFor = (variant: { clock: string; zone: string }) => width - 2 - displayWidth(variant.clock) - (variant.zone === '' ? 0 : 2 + displayWidth(variant.zone));
+  const fitting = variants.find((variant) => roomFor(variant) >= displayWidth(name)) ?? variants[variants.length - 1]!;
+  return { name: truncateToWidth(name, Math.max(0, roomFor(fitting))), ...fitting };
 }
 
 /**

@@ -37,6 +37,8 @@ export interface DashboardOptions {
   access?: Partial<SourceAccess>;
   initial?: LoadResult;
   onBell?: () => void;
+  /** The user's own zone (config, else the system's). Default: the same as `zone`. */
+  homeZone?: string;
   /** The real clock (ISO instant), when it is not --now: for ages and reload times. */
   wallClock?: string;
 }
@@ -64,7 +66,7 @@ export function testContext(options: DashboardOptions = {}): Context {
     now: instant,
     fixedNow: true,
     zone,
-    homeZone: zone,
+    homeZone: options.homeZone ?? zone,
     sources: [specOf(source)],
     usingDemo: false,
     filter: { projects: parsed.options.projects, text: '' },

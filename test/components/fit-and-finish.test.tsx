@@ -117,6 +117,13 @@ describe('the header at every size', () => {
     expect(clock).toBe('OpenStack 2027.1 Indri  Mon 28 Dec 10:00:00 UTC');
   });
 
+  it('the schedule name stays whole as long as leaving out "yours" and the zone name can keep it so', async () => {
+    const wide = await dashboard({ columns: 100, rows: 30, homeZone: 'UTC' });
+    expect(wide.lines()[0]!.trimEnd()).toBe('OpenStack Liberty (2015)  Tue 11 Aug 22:44:57 BST (21:44 UTC)  Europe/London (yours: UTC)');
+    const narrow = await dashboard({ columns: 80, rows: 24, homeZone: 'UTC' });
+    expect(narrow.lines()[0]!.trimEnd()).toBe('OpenStack Liberty (2015)  Tue 11 Aug 22:44:57 BST (21:44 UTC)  Europe/London');
+  });
+
   it('at 40×12 the clock and the next meeting win; the name is what shortens', async () => {
     const screen = await indri({ columns: 40, rows: 12 });
     const [clock = '', next = ''] = screen.lines();
