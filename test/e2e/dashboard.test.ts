@@ -218,7 +218,9 @@ describe.skipIf(!hasTmux)('the dashboard in a real terminal', () => {
       items: { start: string; title: string }[];
     };
     // Each meeting row: its marks (☾ off-hours, ⚠ a warning in the details), then its time.
-    const rows = screen.lines().filter((line) => /[│┃] [☾ ][⚠ ] (Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d+ \w{3} \d\d:\d\d BST/.test(line.slice(80)));
+    // The right half starts where the Meetings pane's frame does (the halves share by need).
+    const right = lineWith(text, 'Meetings 1/7').indexOf('╭');
+    const rows = screen.lines().filter((line) => /^[│┃] [☾ ][⚠ ] (Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d+ \w{3} \d\d:\d\d BST/.test(line.slice(right)));
     expect(rows).toHaveLength(json.items.length);
     json.items.forEach((item, index) => expect(rows[index]).toContain(formatLocal(parseInstant(item.start)!, 'Europe/London')));
     await screen.press('q');
