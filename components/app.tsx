@@ -19,7 +19,7 @@ import { computeLayout, MIN_HEIGHT, MIN_WIDTH, PANE_SIDES, tableRows, type Layou
 import { minimumTableWidth } from '../src/text/column-layout';
 import { overlayBodyRows } from './overlay-frame';
 import { Pane } from './pane';
-import { gapColumns, meetingColumns, milestoneColumns, priorityColumns } from './pane-columns';
+import { gapColumns, meetingColumns, milestoneColumns, priorityColumns, warningMark } from './pane-columns';
 import { pickerPageSize, ProjectPicker } from './project-picker';
 import { SourcesView, sourcesMaxScroll, type SourcesSettings } from './sources-view';
 import { TabBar } from './tab-bar';
@@ -124,7 +124,7 @@ function Dashboard({ context, initial, access, width, height, onBell }: Dashboar
   const layout = computeLayout(size.width, size.height, headerHeight(reports, sources.pending), { rows: counts, columns: widths });
   const selected = (pane: PaneId) => cursorOf(state, pane, counts[pane]);
   const detailItem = selectedItem(state.focus, selected(state.focus), rows);
-  const detailSettings: DetailSettings = { schedule, zone: state.zone, homeZone: context.homeZone, workHours: context.workHours };
+  const detailSettings: DetailSettings = { schedule, zone: state.zone, homeZone: context.homeZone, workHours: context.workHours, warningMark: warningMark(theme) };
   const sourcesSettings: SourcesSettings = { reports, pending: sources.pending, keptLastGood: sources.keptLastGood };
 
   const view: KeyView = {

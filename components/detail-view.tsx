@@ -28,6 +28,8 @@ export interface DetailSettings {
   /** The user's zone, for off-hours. */
   homeZone: string;
   workHours: WorkHours;
+  /** Before a warning: ⚠, or ! without colour (as the row's mark). */
+  warningMark: string;
 }
 
 /** One line of the detail view: a label and its text, or a heading. */
@@ -136,7 +138,7 @@ function meetingLines(occurrence: Occurrence, settings: DetailSettings, now: num
         role: next.skipped ? 'past' : null,
       },
       ...reason,
-      ...next.warnings.map((warning): DetailLine => ({ label: '', text: `  ⚠ ${warning}`, role: 'warning', wrap: true })),
+      ...next.warnings.map((warning): DetailLine => ({ label: '', text: `  ${settings.warningMark} ${warning}`, role: 'warning', wrap: true })),
     ];
   });
   const headings = extraZones.map((where) => padToWidth(where === 'UTC' ? 'UTC' : `Own zone (${own})`, 21)).join(' ');
