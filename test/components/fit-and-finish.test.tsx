@@ -44,6 +44,8 @@ describe('columns fit their content', () => {
     expect(lineWith(screen, 'Wed 30 Dec 16:00 UTC')).toMatch(/in 2d 6h +Interop Work.* +#openstack-meeting-3 +┃$/);
     expect(lineWith(screen, 'Wed 30 Dec 21:00 UTC')).toMatch(/#openstack-meeting +┃$/);
     expect(screen.screen()).not.toContain('#openstack-…');
+    // The hints that fit, in the key map's order, and help and quit whatever else has to go.
+    expect(screen.lines().at(-1)!.trimEnd()).toBe('tab pane  enter details  / filter  p projects  a all  s sources  ? help  q quit');
   });
 
   it('at 120 columns the grid keeps the Week column the README promises', async () => {
