@@ -51,18 +51,39 @@ export async function runDashboard(given: Context, printOnce: (context: Context)
   const keyboard = openKeyboard();
   if (keyboard === null) return printOnce(given);
 
+  // Files are watched from before their first read, not from the dashboard's first effect: a
+  // file saved while the first frame is drawn is reloaded once the dashboard listens.
+  let listener: (() => void) | null = null;
+  let missed = false;
+  const stopWatching = watchFiles(
+    given.sources.map((spec) => spec.source),
+    () => {
+      if (listener === null) missed = true;
+      else listener();
+    },
+  );
   // Remote sources never delay the first frame: it comes from files and cached feeds.
   const initial = await load(given, true);
   // Unknown project ids are said before the screen is taken over, so the message stays readable.
   const checked = checkProjectIds(given, initial);
   if ('exit' in checked) {
+    stopWatching();
     keyboard.close();
     return checked.exit;
   }
   const { context } = checked;
   const access: SourceAccess = {
     load: (offline) => load(context, offline),
-    watch: (onChange) => watchFiles(context.sources.map((spec) => spec.source), () => onChange()),
+    watch: (onChange) => {
+      listener = onChange;
+      if (missed) {
+        missed = false;
+        onChange();
+      }
+      return () => {
+        listener = null;
+      };
+    },
     hasRemote: context.sources.some((spec) => isRemote(spec.source)),
     wallClock: context.io.clock,
     offline: context.options.offline,
@@ -73,6 +94,7 @@ export async function runDashboard(given: Context, printOnce: (context: Context)
   const screen = createTerminalScreen(stdout);
   let instance: Instance | null = null;
   const stop = () => {
+    stopWatching();
     instance?.unmount();
     try {
       if (keyboard.stream.isTTY) keyboard.stream.setRawMode(false);
