@@ -30,6 +30,11 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     io.stdout(`${packageJson.version}\n`);
     return EXIT.ok;
   }
+  if (command.name === 'completion') {
+    const { completionScript } = await import('./completion');
+    io.stdout(completionScript(command.shell));
+    return EXIT.ok;
+  }
   if (command.name === 'config') {
     const { runConfigCommand } = await import('./commands/config');
     return runConfigCommand(command.args, { stdout: io.stdout, stderr: io.stderr });
@@ -69,6 +74,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       return (await import('./commands/export-ics')).runExportIcs(context);
     case 'feed':
       return (await import('./commands/feed')).runFeed(context);
+    case 'watch':
+      return (await import('./watch-command')).runWatch(context);
     case 'dashboard':
       // Output not a terminal: behave as --once (cli.md). Input not a terminal (a schedule piped
       // in with -s -): the dashboard reads keys from /dev/tty, or falls back to --once.

@@ -1,0 +1,205 @@
+// `radar completion bash|zsh|fish`: a script for the shell, generated from the same tables
+// the argument parser reads, so completion never offers what radar refuses. Project ids and
+// presets come from radar itself at completion time (`radar list projects --json`,
+// `radar presets --json`), kept five minutes; a radar without such a command completes nothing.
+import { COMMAND_NAMES, COMPLETION_SHELLS, LIST_WHATS, OPTION_NAMES, type CompletionShell } from './args';
+
+/** cli.md's commands and list kinds, whether or not this build's parser has them yet. */
+const COMMANDS = [...new Set([...COMMAND_NAMES, 'presets'])];
+const KINDS = [...new Set([...LIST_WHATS, 'projects'])];
+const CONFIG_SUBCOMMANDS = ['list', 'get', 'set', 'unset', 'path'];
+const CONFIG_KEYS = ['zone', 'sources', 'presets', 'projects', 'workHours', 'refreshMinutes', 'bell', 'reminders'];
+const CACHE_SECONDS = 300;
+
+/** The IANA zones this Node knows, for --tz. */
+function zones(): string[] {
+  const supported = (Intl as { supportedValuesOf?: (key: string) => string[] }).supportedValuesOf?.('timeZone') ?? [];
+  return [...new Set(['UTC', ...supported])].sort();
+}
+
+const words = (list: readonly string[]) => list.join(' ');
+
+function bash(): string {
+  return `# radar completion for bash. Load it with: source <(radar completion bash)
+# or save it as ~/.local/share/bash-completion/completions/radar
+_radar_zones='${words(zones())}'
+
+# Prints the output of a radar command, kept ${CACHE_SECONDS} s per argument list; nothing if it fails.
+_radar_cached() {
+  local name=$1; shift
+  local key="$*" keyvar=_radar_key_$name atvar=_radar_at_$name valuevar=_radar_value_$name
+  if [[ \${!keyvar-} != "$key" || -z \${!atvar-} || $((SECONDS - \${!atvar})) -ge ${CACHE_SECONDS} ]]; then
+    local output=
+    command -v radar >/dev/null 2>&1 && output=$(radar "$@" 2>/dev/null)
+    printf -v "$valuevar" '%s' "$output"
+    printf -v "$keyvar" '%s' "$key"
+    printf -v "$atvar" '%s' "$SECONDS"
+  fi
+  printf '%s\\n' "\${!valuevar}"
+}
+
+_radar_projects() {
+  _radar_cached projects list projects --json "$@" | sed -n 's/^ *"id": "\\([^"]*\\)",\\{0,1\\}$/\\1/p'
+}
+
+_radar_presets() {
+  _radar_cached presets presets --json | sed -n 's/^    "\\([^"]*\\)": .*$/@\\1/p'
+}
+
+_radar() {
+  local cur=\${COMP_WORDS[COMP_CWORD]} prev=\${COMP_WORDS[COMP_CWORD-1]}
+  local command= sub= i word sources=()
+  for ((i = 1; i < COMP_CWORD; i++)); do
+    word=\${COMP_WORDS[i]}
+    case $word in
+      -s|--source) sources+=(-s "\${COMP_WORDS[i+1]}"); ((i++)) ;;
+      -p|--project|--tz|--now|--days|-o|--output|--format|--exec) ((i++)) ;;
+      -*) ;;
+      *) if [[ -z $command ]]; then command=$word; elif [[ -z $sub ]]; then sub=$word; fi ;;
+    esac
+  done
+  COMPREPLY=()
+  case $prev in
+    --tz) COMPREPLY=($(compgen -W "$_radar_zones" -- "$cur")); return ;;
+    -p|--project) COMPREPLY=($(compgen -W "$(_radar_projects "\${sources[@]}")" -- "$cur")); return ;;
+    -s|--source)
+      if [[ $cur == @* ]]; then COMPREPLY=($(compgen -W "$(_radar_presets)" -- "$cur"))
+      else COMPREPLY=($(compgen -f -- "$cur")); compopt -o filenames 2>/dev/null; fi
+      return ;;
+    -o|--output) COMPREPLY=($(compgen -f -- "$cur")); compopt -o filenames 2>/dev/null; return ;;
+    --now|--days|--format|--exec) return ;;
+  esac
+  if [[ $cur == -* ]]; then
+    COMPREPLY=($(compgen -W '${words(OPTION_NAMES)}' -- "$cur"))
+    return
+  fi
+  case $command in
+    '') COMPREPLY=($(compgen -W '${words(COMMANDS)}' -- "$cur")) ;;
+    list) [[ -z $sub ]] && COMPREPLY=($(compgen -W '${words(KINDS)}' -- "$cur")) ;;
+    export) [[ -z $sub ]] && COMPREPLY=($(compgen -W 'ics' -- "$cur")) ;;
+    completion) [[ -z $sub ]] && COMPREPLY=($(compgen -W '${words(COMPLETION_SHELLS)}' -- "$cur")) ;;
+    config)
+      if [[ -z $sub ]]; then COMPREPLY=($(compgen -W '${words(CONFIG_SUBCOMMANDS)}' -- "$cur"))
+      elif [[ $prev == "$sub" && ( $sub == get || $sub == set || $sub == unset ) ]]; then
+        COMPREPLY=($(compgen -W '${words(CONFIG_KEYS)}' -- "$cur"))
+      fi ;;
+    validate|feed) COMPREPLY=($(compgen -f -- "$cur")); compopt -o filenames 2>/dev/null ;;
+  esac
+}
+complete -F _radar radar
+`;
+}
+
+function zsh(): string {
+  return `#compdef radar
+# radar completion for zsh. Load it with: source <(radar completion zsh)
+# or save it as _radar in a folder of your $fpath (then run compinit).
+_radar_cached() {
+  local name=$1; shift
+  local key="$*"
+  if [[ \${(P)\${:-_radar_key_$name}} != "$key" || -z \${(P)\${:-_radar_at_$name}} || $((SECONDS - \${(P)\${:-_radar_at_$name}})) -ge ${CACHE_SECONDS} ]]; then
+    local output=
+    (( $+commands[radar] )) && output=$(radar "$@" 2>/dev/null)
+    typeset -g _radar_value_$name="$output" _radar_key_$name="$key" _radar_at_$name=$SECONDS
+  fi
+  print -r -- \${(P)\${:-_radar_value_$name}}
+}
+
+_radar() {
+  local -a zones sources
+  zones=(${words(zones())})
+  local command= sub= i word
+  for ((i = 2; i < CURRENT; i++)); do
+    word=\${words[i]}
+    case $word in
+      -s|--source) sources+=(-s "\${words[i+1]}"); ((i++)) ;;
+      -p|--project|--tz|--now|--days|-o|--output|--format|--exec) ((i++)) ;;
+      -*) ;;
+      *) if [[ -z $command ]]; then command=$word; elif [[ -z $sub ]]; then sub=$word; fi ;;
+    esac
+  done
+  local prev=\${words[CURRENT-1]} cur=\${words[CURRENT]}
+  case $prev in
+    --tz) compadd -a zones; return ;;
+    -p|--project) compadd -- \${(f)"$(_radar_cached projects list projects --json $sources | sed -n 's/^ *"id": "\\([^"]*\\)",\\{0,1\\}$/\\1/p')"}; return ;;
+    -s|--source)
+      if [[ $cur == @* ]]; then compadd -- \${(f)"$(_radar_cached presets presets --json | sed -n 's/^    "\\([^"]*\\)": .*$/@\\1/p')"}
+      else _files; fi
+      return ;;
+    -o|--output) _files; return ;;
+    --now|--days|--format|--exec) return ;;
+  esac
+  if [[ $cur == -* ]]; then compadd -- ${words(OPTION_NAMES)}; return; fi
+  case $command in
+    '') compadd -- ${words(COMMANDS)} ;;
+    list) [[ -z $sub ]] && compadd -- ${words(KINDS)} ;;
+    export) [[ -z $sub ]] && compadd -- ics ;;
+    completion) [[ -z $sub ]] && compadd -- ${words(COMPLETION_SHELLS)} ;;
+    config)
+      if [[ -z $sub ]]; then compadd -- ${words(CONFIG_SUBCOMMANDS)}
+      elif [[ $prev == (get|set|unset) ]]; then compadd -- ${words(CONFIG_KEYS)}; fi ;;
+    validate|feed) _files ;;
+  esac
+}
+if (( $+functions[compdef] )); then compdef _radar radar; fi
+`;
+}
+
+function fish(): string {
+  const noCommand = `not __fish_seen_subcommand_from ${words(COMMANDS)}`;
+  const lines = [
+    '# radar completion for fish. Load it with: radar completion fish | source',
+    '# or save it as ~/.config/fish/completions/radar.fish',
+    'function __radar_cached --description "radar output, kept a few minutes"',
+    '    set -l name $argv[1]',
+    '    set -l key (string join " " -- $argv[2..-1])',
+    '    set -l now (date +%s)',
+    `    if not set -q __radar_at_$name; or test "$key" != "$__radar_key_$name"; or test (math $now - $__radar_at_$name) -ge ${CACHE_SECONDS}`,
+    '        set -g __radar_value_$name (command -q radar; and radar $argv[2..-1] 2>/dev/null)',
+    '        set -g __radar_key_$name $key',
+    '        set -g __radar_at_$name $now',
+    '    end',
+    '    set -l value __radar_value_$name',
+    '    printf "%s\\n" $$value',
+    'end',
+    'function __radar_projects',
+    '    __radar_cached projects list projects --json | string replace -rf \'^ *"id": "([^"]*)",?$\' \'$1\'',
+    'end',
+    'function __radar_presets',
+    '    __radar_cached presets presets --json | string replace -rf \'^    "([^"]*)": .*$\' \'@$1\'',
+    'end',
+    'complete -c radar -f',
+    `complete -c radar -n '${noCommand}' -a '${words(COMMANDS)}'`,
+    `complete -c radar -n '__fish_seen_subcommand_from list' -a '${words(KINDS)}'`,
+    `complete -c radar -n '__fish_seen_subcommand_from export' -a 'ics'`,
+    `complete -c radar -n '__fish_seen_subcommand_from completion' -a '${words(COMPLETION_SHELLS)}'`,
+    `complete -c radar -n '__fish_seen_subcommand_from config; and not __fish_seen_subcommand_from ${words(CONFIG_SUBCOMMANDS)}' -a '${words(CONFIG_SUBCOMMANDS)}'`,
+    `complete -c radar -n '__fish_seen_subcommand_from get set unset' -a '${words(CONFIG_KEYS)}'`,
+    `complete -c radar -n '__fish_seen_subcommand_from validate feed' -F`,
+    `complete -c radar -s s -l source -r -F -a '(__radar_presets)' -d 'a file, folder, URL or @preset'`,
+    `complete -c radar -s p -l project -x -a '(__radar_projects)' -d 'only this project'`,
+    `complete -c radar -l tz -x -a '${words(zones())}' -d 'display zone'`,
+    `complete -c radar -l now -x -d 'act as if it were this moment'`,
+    `complete -c radar -l days -x -d 'how far ahead to look'`,
+    `complete -c radar -s o -l output -r -F -d 'write to this file'`,
+    `complete -c radar -l format -x -d 'next: the line to print'`,
+    `complete -c radar -l exec -x -d 'watch: command to run per reminder'`,
+  ];
+  const described = new Set(['-s', '--source', '-p', '--project', '--tz', '--now', '--days', '-o', '--output', '--format', '--exec']);
+  for (const option of OPTION_NAMES) {
+    if (described.has(option)) continue;
+    lines.push(option.startsWith('--') ? `complete -c radar -l ${option.slice(2)}` : `complete -c radar -s ${option.slice(1)}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+export function completionScript(shell: CompletionShell): string {
+  switch (shell) {
+    case 'bash':
+      return bash();
+    case 'zsh':
+      return zsh();
+    case 'fish':
+      return fish();
+  }
+}
