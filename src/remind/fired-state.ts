@@ -55,7 +55,11 @@ export function writeFiredReminders(cacheDir: string, fired: FiredReminders, now
     fs.renameSync(temporary, file);
     return null;
   } catch (error) {
-    fs.rmSync(temporary, { force: true });
+    try {
+      fs.rmSync(temporary, { force: true });
+    } catch {
+      // The folder itself is unusable: there is no temporary file to remove.
+    }
     const reason = (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error));
     return `cannot remember fired reminders in ${file} (${reason}); they may fire again after a restart`;
   }
