@@ -73,7 +73,8 @@ function runExec(command: string, variables: Record<string, string>, context: Co
 
 /** A desktop notification: notify-send, osascript on macOS, else OSC 9 and OSC 777 on the terminal. */
 function notify(title: string, body: string, context: Context): void {
-  const quiet = { stdio: 'ignore' as const };
+  // Their complaints (no notification daemon…) go to radar's standard error, for the journal.
+  const quiet = { stdio: ['ignore', 'ignore', 'inherit'] as ('ignore' | 'inherit')[] };
   if (process.platform === 'darwin' && findOnPath('osascript', context.io.env) !== null) {
     // The text travels in the environment; the script itself is constant.
     const script = 'display notification (system attribute "RADAR_NOTIFY_BODY") with title (system attribute "RADAR_NOTIFY_TITLE")';
@@ -93,6 +94,16 @@ function notify(title: string, body: string, context: Context): void {
 }
 
 export async function runWatch(context: Context): Promise<number> {
+  // Listening for the signals first: a stop that comes while the sources load is a clean stop.
+  const stopped = new Promise<void>((resolve) => {
+    const stop = () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      resolve();
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
   const now = runningClock(context);
   const leads = leadTimesOf(context);
   const { io } = context;
@@ -134,24 +145,17 @@ export async function runWatch(context: Context): Promise<number> {
     });
   };
 
-  check();
-  const sources = context.sources.length === 1 ? '1 source' : `${context.sources.length} sources`;
-  const describe = (texts: readonly string[]) => (texts.length === 0 ? 'none' : texts.join(', '));
-  io.stderr(`radar watch: watching ${sources}; reminders before meetings: ${describe(leads.meetings)}, before milestones: ${describe(leads.milestones)}\n`);
-
   const stopWatching = watchFiles(context.sources, () => reload(true));
   const refreshMs = Math.min((context.config.refreshMinutes ?? CONFIG_DEFAULTS.refreshMinutes) * 60_000, MAX_TIMER_MS);
   const refresh = context.sources.some(isRemote) ? setInterval(() => reload(false), refreshMs) : null;
 
-  await new Promise<void>((resolve) => {
-    const stop = () => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-      resolve();
-    };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
-  });
+  check();
+  // Said once everything is in place: from here on, a saved file or a signal is heard.
+  const sources = context.sources.length === 1 ? '1 source' : `${context.sources.length} sources`;
+  const describe = (texts: readonly string[]) => (texts.length === 0 ? 'none' : texts.join(', '));
+  io.stderr(`radar watch: watching ${sources}; reminders before meetings: ${describe(leads.meetings)}, before milestones: ${describe(leads.milestones)}\n`);
+
+  await stopped;
   stopWatching();
   if (timer !== null) clearTimeout(timer);
   if (refresh !== null) clearInterval(refresh);
