@@ -24,8 +24,9 @@ function bash(): string {
 # or save it as ~/.local/share/bash-completion/completions/radar
 _radar_zones='${words(zones())}'
 
-# Prints the output of a radar command, kept ${CACHE_SECONDS} s per argument list; nothing if it fails.
-_radar_cached() {
+# Keeps the output of a radar command in _radar_value_<name>, ${CACHE_SECONDS} s per argument list;
+# empty if it fails. Called directly, never in $(…), whose assignments would be lost.
+_radar_refresh() {
   local name=$1; shift
   local key="$*" keyvar=_radar_key_$name atvar=_radar_at_$name valuevar=_radar_value_$name
   if [[ \${!keyvar-} != "$key" || -z \${!atvar-} || $((SECONDS - \${!atvar})) -ge ${CACHE_SECONDS} ]]; then
@@ -35,15 +36,6 @@ _radar_cached() {
     printf -v "$keyvar" '%s' "$key"
     printf -v "$atvar" '%s' "$SECONDS"
   fi
-  printf '%s\\n' "\${!valuevar}"
-}
-
-_radar_projects() {
-  _radar_cached projects list projects --json "$@" | sed -n 's/^ *"id": "\\([^"]*\\)",\\{0,1\\}$/\\1/p'
-}
-
-_radar_presets() {
-  _radar_cached presets presets --json | sed -n 's/^    "\\([^"]*\\)": .*$/@\\1/p'
 }
 
 _radar() {
@@ -61,9 +53,14 @@ _radar() {
   COMPREPLY=()
   case $prev in
     --tz) COMPREPLY=($(compgen -W "$_radar_zones" -- "$cur")); return ;;
-    -p|--project) COMPREPLY=($(compgen -W "$(_radar_projects "\${sources[@]}")" -- "$cur")); return ;;
+    -p|--project)
+      _radar_refresh projects list projects --json "\${sources[@]}"
+      COMPREPLY=($(compgen -W "$(sed -n 's/^ *"id": "\\([^"]*\\)",\\{0,1\\}$/\\1/p' <<<"$_radar_value_projects")" -- "$cur"))
+      return ;;
     -s|--source)
-      if [[ $cur == @* ]]; then COMPREPLY=($(compgen -W "$(_radar_presets)" -- "$cur"))
+      if [[ $cur == @* ]]; then
+        _radar_refresh presets presets --json
+        COMPREPLY=($(compgen -W "$(sed -n 's/^    "\\([^"]*\\)": .*$/@\\1/p' <<<"$_radar_value_presets")" -- "$cur"))
       else COMPREPLY=($(compgen -f -- "$cur")); compopt -o filenames 2>/dev/null; fi
       return ;;
     -o|--output) COMPREPLY=($(compgen -f -- "$cur")); compopt -o filenames 2>/dev/null; return ;;
@@ -94,7 +91,8 @@ function zsh(): string {
   return `#compdef radar
 # radar completion for zsh. Load it with: source <(radar completion zsh)
 # or save it as _radar in a folder of your $fpath (then run compinit).
-_radar_cached() {
+# Keeps the output of a radar command in _radar_value_<name>, ${CACHE_SECONDS} s per argument list.
+_radar_refresh() {
   local name=$1; shift
   local key="$*"
   if [[ \${(P)\${:-_radar_key_$name}} != "$key" || -z \${(P)\${:-_radar_at_$name}} || $((SECONDS - \${(P)\${:-_radar_at_$name}})) -ge ${CACHE_SECONDS} ]]; then
@@ -102,7 +100,6 @@ _radar_cached() {
     (( $+commands[radar] )) && output=$(radar "$@" 2>/dev/null)
     typeset -g _radar_value_$name="$output" _radar_key_$name="$key" _radar_at_$name=$SECONDS
   fi
-  print -r -- \${(P)\${:-_radar_value_$name}}
 }
 
 _radar() {
@@ -121,9 +118,14 @@ _radar() {
   local prev=\${words[CURRENT-1]} cur=\${words[CURRENT]}
   case $prev in
     --tz) compadd -a zones; return ;;
-    -p|--project) compadd -- \${(f)"$(_radar_cached projects list projects --json $sources | sed -n 's/^ *"id": "\\([^"]*\\)",\\{0,1\\}$/\\1/p')"}; return ;;
+    -p|--project)
+      _radar_refresh projects list projects --json $sources
+      compadd -- \${(f)"$(sed -n 's/^ *"id": "\\([^"]*\\)",\\{0,1\\}$/\\1/p' <<<"$_radar_value_projects")"}
+      return ;;
     -s|--source)
-      if [[ $cur == @* ]]; then compadd -- \${(f)"$(_radar_cached presets presets --json | sed -n 's/^    "\\([^"]*\\)": .*$/@\\1/p')"}
+      if [[ $cur == @* ]]; then
+        _radar_refresh presets presets --json
+        compadd -- \${(f)"$(sed -n 's/^    "\\([^"]*\\)": .*$/@\\1/p' <<<"$_radar_value_presets")"}
       else _files; fi
       return ;;
     -o|--output) _files; return ;;
