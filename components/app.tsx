@@ -7,6 +7,8 @@ import { DEFAULT_DAYS } from '../src/context/options';
 import type { Context } from '../src/context/context';
 import { colorWanted } from '../src/text/paint';
 import type { LoadResult } from '../src/load/load-sources';
+import type { FiredStore } from '../src/remind/fired-state';
+import { DEFAULT_LEAD_TIMES } from '../src/remind/reminders';
 import type { Priority } from '../src/model/types';
 import type { ViewFilter } from '../src/views/filters';
 import { groupGaps, liaisonGaps, type GapRow } from '../src/views/gaps';
@@ -27,6 +29,8 @@ import { ThemeContext, themeFor, useTheme } from './theme';
 import { ClockContext, fixedClock, runningClock, useMinute, type ClockStore } from './use-clock';
 import { dashboardReducer, keyContext, PANE_TITLES, PANES, useDashboardState, type DashboardAction, type DashboardState, type PaneId } from './use-dashboard-state';
 import { useMeetingBell } from './use-meeting-bell';
+import { ReminderLine } from './reminder-line';
+import { useReminders } from './use-reminders';
 import { useSources, type SourceAccess } from './use-sources';
 
 /** From this many columns the four panes are shown at once. */
@@ -51,6 +55,8 @@ export interface AppProps {
   color?: boolean;
   /** Rings the terminal bell (once per meeting start). Default: does nothing. */
   onBell?: () => void;
+  /** Where fired reminders are remembered (the cache folder). Default: no reminders. */
+  firedStore?: FiredStore;
 }
 
 export function App({ context, clock, color, ...props }: AppProps): ReactNode {
@@ -122,7 +128,7 @@ function tableRows(pane: { height: number }): number {
 
 type DashboardProps = Omit<AppProps, 'clock' | 'color'>;
 
-function Dashboard({ context, initial, access, width, height, onBell }: DashboardProps): ReactNode {
+function Dashboard({ context, initial, access, width, height, onBell, firedStore }: DashboardProps): ReactNode {
   const { exit } = useApp();
   const size = useTerminalSize(width, height);
   const sources = useSources(initial, access);
@@ -169,8 +175,11 @@ function Dashboard({ context, initial, access, width, height, onBell }: Dashboar
   const textFilters = useMemo(() => PANES.filter((pane) => texts[pane] !== '').map((pane) => ({ pane: PANE_TITLES[pane], text: texts[pane] })), [texts]);
 
   useMeetingBell(headerUpcoming, context.config.bell !== false, onBell ?? noBell);
+  const leads = useMemo(() => ({ ...DEFAULT_LEAD_TIMES, ...context.config.reminders }), [context.config.reminders]);
+  const reminderFilter = useMemo(() => filter(''), [filter]);
+  const reminders = useReminders(schedule, reminderFilter, leads, firedStore ?? null, context.config.bell !== false, onBell ?? noBell);
 
-  const layout = computeLayout(size.width, size.height, headerHeight(reports));
+  const layout = computeLayout(size.width, size.height, headerHeight(reports) + (reminders.shown.length > 0 ? 1 : 0));
   const counts: Record<PaneId, number> = {
     milestones: milestoneRows.length,
     meetings: meetingRows.length,
@@ -209,9 +218,10 @@ function Dashboard({ context, initial, access, width, height, onBell }: Dashboar
     [dispatch],
   );
   const reload = sources.reload;
+  const dismissReminder = reminders.dismiss;
   const onKey = useCallback(
     (input: string, key: Key) => {
-      const effects = { exit, reload, zones: [context.zone, context.homeZone], now: clock.now };
+      const effects = { exit, reload, dismissReminder, zones: [context.zone, context.homeZone], now: clock.now };
       const match = matchKey(keyContext(latest.current.state), input, key);
       if (match !== null) {
         handleMatch(match, input, keyContext(latest.current.state), latest.current, act, effects);
@@ -227,7 +237,7 @@ function Dashboard({ context, initial, access, width, height, onBell }: Dashboar
         }
       }
     },
-    [act, exit, reload, context.zone, clock],
+    [act, exit, reload, dismissReminder, context.zone, clock],
   );
   useInput(onKey);
 
@@ -302,6 +312,7 @@ function Dashboard({ context, initial, access, width, height, onBell }: Dashboar
         minute={minute}
         width={size.width}
       />
+      <ReminderLine reminders={reminders.shown} zone={state.zone} width={size.width} />
       {body}
       <HintsLine context={keyContext(state)} width={size.width} />
     </Box>
@@ -373,6 +384,7 @@ interface LatestView {
 interface Effects {
   exit: () => void;
   reload: () => void;
+  dismissReminder: () => void;
   /** The zone the dashboard opened in (--tz, else the user's own), then the user's own: first in the `z` cycle. */
   zones: readonly string[];
   now: () => number;
@@ -387,6 +399,9 @@ function handleMatch(match: Match, input: string, where: KeyContext, view: Lates
       return;
     case 'reload':
       effects.reload();
+      return;
+    case 'dismissReminder':
+      effects.dismissReminder();
       return;
     case 'focusCycle':
       dispatch({ type: 'focusCycle', step: Number(match.arg ?? 1) });

@@ -16,6 +16,7 @@ export type Action =
   | 'openPicker'
   | 'cycleZone'
   | 'reload'
+  | 'dismissReminder'
   | 'toggleHelp'
   | 'close'
   | 'quit'
@@ -112,6 +113,7 @@ export const KEYMAP: readonly Binding[] = [
   { section: 'panes', action: 'openPicker', keys: [{ char: 'p' }], help: 'choose projects (every pane)', hint: 'projects' },
   { section: 'panes', action: 'cycleZone', keys: [{ char: 'z' }], help: "display zone: yours, UTC, the selected meeting's", hint: 'zone' },
   { section: 'panes', action: 'reload', keys: [{ char: 'r' }], help: 'reload the sources', hint: 'reload' },
+  { section: 'panes', action: 'dismissReminder', keys: [{ char: 'x' }], help: 'dismiss the reminder under the header' },
   { section: 'panes', action: 'toggleHelp', keys: [{ char: '?' }], help: 'this help', hint: 'help' },
   { section: 'panes', action: 'quit', keys: [{ char: 'q' }], help: 'quit', hint: 'quit' },
 

@@ -42,13 +42,15 @@ export function pruneFired(fired: FiredReminders, now: number): Map<string, numb
 }
 
 /**
- * Writes the fired set (pruned at `now`) atomically. Returns a message when the cache folder
+ * Writes the fired set (pruned at `now`, merged with what the file holds) atomically. Returns a message when the cache folder
  * cannot be written: reminders still work, they may only fire again after a restart.
  */
 export function writeFiredReminders(cacheDir: string, fired: FiredReminders, now: number): string | null {
   const file = firedStatePath(cacheDir);
   const temporary = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-  const body = { format: FORMAT, fired: Object.fromEntries(pruneFired(fired, now)) };
+  // What another radar (the dashboard beside `radar watch`) remembered since is kept too.
+  const merged = new Map([...readFiredReminders(cacheDir), ...fired]);
+  const body = { format: FORMAT, fired: Object.fromEntries(pruneFired(merged, now)) };
   try {
     fs.mkdirSync(cacheDir, { recursive: true });
     fs.writeFileSync(temporary, `${JSON.stringify(body)}\n`, { mode: 0o600 });
@@ -63,4 +65,26 @@ export function writeFiredReminders(cacheDir: string, fired: FiredReminders, now
     const reason = (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error));
     return `cannot remember fired reminders in ${file} (${reason}); they may fire again after a restart`;
   }
+}
+
+/** Where the dashboard keeps its fired reminders: the cache folder, or memory in tests. */
+export interface FiredStore {
+  read(): Map<string, number>;
+  /** Null, or the message to show when they could not be kept. */
+  remember(fired: FiredReminders, now: number): string | null;
+}
+
+export function cacheFiredStore(cacheDir: string): FiredStore {
+  return { read: () => readFiredReminders(cacheDir), remember: (fired, now) => writeFiredReminders(cacheDir, fired, now) };
+}
+
+export function memoryFiredStore(): FiredStore {
+  let kept = new Map<string, number>();
+  return {
+    read: () => new Map(kept),
+    remember: (fired, now) => {
+      kept = pruneFired(new Map([...kept, ...fired]), now);
+      return null;
+    },
+  };
 }

@@ -180,19 +180,24 @@ export function formatTimeLeft(milliseconds: number): string {
   return `${rest}m`;
 }
 
+/** 'in 10m', or 'now' once it has begun (a reminder still on screen in the dashboard). */
+function inWords(milliseconds: number): string {
+  return milliseconds > 0 ? `in ${formatTimeLeft(milliseconds)}` : 'now';
+}
+
 /** 'Nova team meeting in 10m — Thu 14:00 UTC #openstack-meeting': what the reminder says. */
 export function reminderText(reminder: Reminder, zone: string, now: number): string {
   // An all-day milestone is a day, the same for everyone: no time, no zone.
   if (reminder.day !== null) {
     const { weekday } = instantToZoned(reminder.start, reminder.ownZone);
-    return `${reminder.title} in ${formatTimeLeft(reminder.start - now)} — ${formatDay(reminder.day, weekday)}`;
+    return `${reminder.title} ${inWords(reminder.start - now)} — ${formatDay(reminder.day, weekday)}`;
   }
   const when = nextLocal(reminder.start, zone, now);
   const ownClock = `${instantToZoned(reminder.start, reminder.ownZone).time} ${zoneAbbreviation(reminder.start, reminder.ownZone)}`;
   const shownClock = `${instantToZoned(reminder.start, zone).time} ${zoneAbbreviation(reminder.start, zone)}`;
   const own = reminder.kind === 'meeting' && ownClock !== shownClock ? ` (${ownClock})` : '';
   const where = reminder.where === null ? '' : ` ${reminder.where}`;
-  return `${reminder.title} in ${formatTimeLeft(reminder.start - now)} — ${when}${own}${where}`;
+  return `${reminder.title} ${inWords(reminder.start - now)} — ${when}${own}${where}`;
 }
 
 /** '2026-12-03 13:50 UTC  Nova team meeting in 10m — …': one line of `radar watch`. */
