@@ -99,6 +99,9 @@ export async function runDashboard(given: Context, printOnce: (context: Context)
   process.on('unhandledRejection', onCrash);
 
   screen.open();
+  // Raw before the first frame: a ctrl+c pressed as soon as the dashboard shows is a key for
+  // the key map, not a SIGINT that comes before Ink listens to the keyboard.
+  if (keyboard.stream.isTTY) keyboard.stream.setRawMode(true);
   try {
     instance = render(<App context={context} initial={initial} access={access} onBell={screen.bell} firedStore={cacheFiredStore(context.cacheDir)} />, {
       stdout: screen.output,

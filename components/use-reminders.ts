@@ -37,18 +37,24 @@ export function useReminders(schedule: Schedule, filter: ViewFilter, leads: Lead
   const due = useClock((now) => now >= nextAt);
 
   useEffect(() => {
-    if (store === null) return;
-    const now = clock.now();
-    const result = dueReminders(schedule, { now, leads, fired: new Set(firedRef.current.keys()), filter });
-    if (due) setLookedAt(now);
-    if (result.fired.size === 0) return;
-    const next = new Map([...firedRef.current, ...result.fired]);
-    store.remember(next, now);
-    setFired(next);
-    if (result.due.length > 0) {
-      setShown((previous) => [...previous, ...result.due]);
-      if (bell) ring();
-    }
+    if (store === null) return undefined;
+    const check = () => {
+      const now = clock.now();
+      const result = dueReminders(schedule, { now, leads, fired: new Set(firedRef.current.keys()), filter });
+      if (due) setLookedAt(now);
+      if (result.fired.size === 0) return;
+      const next = new Map([...firedRef.current, ...result.fired]);
+      store.remember(next, now);
+      firedRef.current = next;
+      setFired(next);
+      if (result.due.length > 0) {
+        setShown((previous) => [...previous, ...result.due]);
+        if (bell) ring();
+      }
+    };
+    // After this commit's other effects: the keyboard is listened to before any file is written.
+    const timer = setTimeout(check, 0);
+    return () => clearTimeout(timer);
   }, [due, schedule, leads, filter, store, bell, ring, clock]);
 
   const dismiss = useCallback(() => setShown((previous) => previous.slice(0, -1)), []);
