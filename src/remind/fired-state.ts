@@ -1,10 +1,11 @@
 // Which reminders have fired, kept in the cache folder so a restart never fires one twice.
-// The file is radar's own: written whole to a temporary name and renamed over the old one (a
-// crash leaves the old file or the new one, never half of each), pruned of events that have
-// started, and read with suspicion: anything that is not what radar writes is ignored.
-import { randomBytes } from 'node:crypto';
+// The file is radar's own: replaced in one step (a crash leaves the old file or the new one,
+// never half of each), pruned of events that have started, and read with suspicion: anything
+// that is not what radar writes is ignored.
 import fs from 'node:fs';
 import path from 'node:path';
+import { fileErrorWords } from '../files/error-words';
+import { writeFileAtomically } from '../files/write-atomically';
 
 const FILE_NAME = 'reminders-fired.json';
 const FORMAT = 1;
@@ -47,23 +48,15 @@ export function pruneFired(fired: FiredReminders, now: number): Map<string, numb
  */
 export function writeFiredReminders(cacheDir: string, fired: FiredReminders, now: number): string | null {
   const file = firedStatePath(cacheDir);
-  const temporary = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
   // What another radar (the dashboard beside `radar watch`) remembered since is kept too.
   const merged = new Map([...readFiredReminders(cacheDir), ...fired]);
   const body = { format: FORMAT, fired: Object.fromEntries(pruneFired(merged, now)) };
   try {
     fs.mkdirSync(cacheDir, { recursive: true });
-    fs.writeFileSync(temporary, `${JSON.stringify(body)}\n`, { mode: 0o600 });
-    fs.renameSync(temporary, file);
+    writeFileAtomically(file, `${JSON.stringify(body)}\n`);
     return null;
   } catch (error) {
-    try {
-      fs.rmSync(temporary, { force: true });
-    } catch {
-      // The folder itself is unusable: there is no temporary file to remove.
-    }
-    const reason = (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error));
-    return `cannot remember fired reminders in ${file} (${reason}); they may fire again after a restart`;
+    return `cannot remember fired reminders in ${file} (${fileErrorWords(error)}); they may fire again after a restart`;
   }
 }
 

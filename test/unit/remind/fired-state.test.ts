@@ -17,7 +17,7 @@ describe('the fired reminders file', () => {
     const fired = new Map([['meeting:nova@2026-12-03T14:00:00.000Z-10m', Date.parse('2026-12-03T14:00:00Z')]]);
     expect(writeFiredReminders(cache, fired, Date.parse('2026-12-03T13:50:00Z'))).toBeNull();
     expect(readFiredReminders(cache)).toEqual(fired);
-    expect(readdirSync(cache)).toEqual(['reminders-fired.json']);
+    expect(readdirSync(cache)).toEqual(["reminders-fired.json"]);
   });
 
   it('is pruned of events that have started when written', () => {
@@ -51,7 +51,7 @@ describe('the fired reminders file', () => {
     const blocked = join(root, 'a-file');
     writeFileSync(blocked, 'not a folder');
     const problem = writeFiredReminders(join(blocked, 'cache'), new Map([['k', 10]]), 0);
-    expect(problem).toMatch(/^cannot remember fired reminders in .*a-file\/cache\/reminders-fired\.json \(ENOTDIR\); they may fire again after a restart$/);
+    expect(problem).toMatch(/^cannot remember fired reminders in .*a-file\/cache\/reminders-fired\.json \(a part of the path is not a folder\); they may fire again after a restart$/);
     expect(existsSync(join(blocked, 'cache'))).toBe(false);
   });
 });

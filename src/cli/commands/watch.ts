@@ -4,11 +4,12 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { CONFIG_DEFAULTS } from '../config/config-store';
-import { isRemote, type LoadResult } from '../load/load-sources';
-import { cleanText } from '../load/sanitize';
-import { watchFiles } from '../load/watch';
-import { pruneFired, readFiredReminders, writeFiredReminders } from '../remind/fired-state';
+import { CONFIG_DEFAULTS } from '../../config/config-store';
+import type { LoadResult } from '../../load/load-sources';
+import { isRemote } from '../../load/url';
+import { cleanText } from '../../load/sanitize';
+import { watchFiles } from '../../load/watch';
+import { pruneFired, readFiredReminders, writeFiredReminders } from '../../remind/fired-state';
 import {
   DEFAULT_LEAD_TIMES,
   dueReminders,
@@ -18,9 +19,10 @@ import {
   reminderText,
   type LeadTimes,
   type Reminder,
-} from '../remind/reminders';
-import type { Context } from './context';
-import { EXIT, load } from './run-load';
+} from '../../remind/reminders';
+import type { Context } from '../../context/context';
+import { EXIT } from '../../context/exit-codes';
+import { load } from '../../context/load';
 
 /** However far the next reminder is, look again this often: reloads and clock jumps. */
 const MAX_SLEEP_MS = 30_000;

@@ -1,14 +1,22 @@
 // `radar completion bash|zsh|fish`: a script for the shell, generated from the same tables
-// the argument parser reads, so completion never offers what radar refuses. Project ids and
+// the argument parser reads (handed over by the entry point), so completion never offers what
+// radar refuses. Project ids and
 // presets come from radar itself at completion time (`radar list projects --json`,
 // `radar presets --json`), kept five minutes; a radar without such a command completes nothing.
-import { COMMAND_NAMES, COMPLETION_SHELLS, LIST_WHATS, OPTION_NAMES, type CompletionShell } from './args';
+import { CONFIG_KEYS } from '../../config/config-store';
+import { LIST_WHATS } from '../../context/options';
 
-/** cli.md's commands and list kinds, whether or not this build's parser has them yet. */
-const COMMANDS = [...new Set([...COMMAND_NAMES, 'presets'])];
+/** What the argument parser accepts. */
+export interface CommandLine {
+  commands: readonly string[];
+  options: readonly string[];
+  shells: readonly string[];
+}
+
 const KINDS = [...new Set([...LIST_WHATS, 'projects'])];
 const CONFIG_SUBCOMMANDS = ['list', 'get', 'set', 'unset', 'path'];
-const CONFIG_KEYS = ['zone', 'sources', 'presets', 'projects', 'workHours', 'refreshMinutes', 'bell', 'reminders'];
+/** cli.md's keys, `presets` included whether or not this build knows it yet. */
+const CONFIG_KEY_NAMES = [...new Set([...CONFIG_KEYS, 'presets'])];
 const CACHE_SECONDS = 300;
 
 /** The IANA zones this Node knows, for --tz. */
@@ -19,7 +27,7 @@ function zones(): string[] {
 
 const words = (list: readonly string[]) => list.join(' ');
 
-function bash(): string {
+function bash({ commands, options, shells }: CommandLine): string {
   return `# radar completion for bash. Load it with: source <(radar completion bash)
 # or save it as ~/.local/share/bash-completion/completions/radar
 _radar_zones='${words(zones())}'
@@ -67,18 +75,18 @@ _radar() {
     --now|--days|--format|--exec) return ;;
   esac
   if [[ $cur == -* ]]; then
-    COMPREPLY=($(compgen -W '${words(OPTION_NAMES)}' -- "$cur"))
+    COMPREPLY=($(compgen -W '${words(options)}' -- "$cur"))
     return
   fi
   case $command in
-    '') COMPREPLY=($(compgen -W '${words(COMMANDS)}' -- "$cur")) ;;
+    '') COMPREPLY=($(compgen -W '${words(commands)}' -- "$cur")) ;;
     list) [[ -z $sub ]] && COMPREPLY=($(compgen -W '${words(KINDS)}' -- "$cur")) ;;
     export) [[ -z $sub ]] && COMPREPLY=($(compgen -W 'ics' -- "$cur")) ;;
-    completion) [[ -z $sub ]] && COMPREPLY=($(compgen -W '${words(COMPLETION_SHELLS)}' -- "$cur")) ;;
+    completion) [[ -z $sub ]] && COMPREPLY=($(compgen -W '${words(shells)}' -- "$cur")) ;;
     config)
       if [[ -z $sub ]]; then COMPREPLY=($(compgen -W '${words(CONFIG_SUBCOMMANDS)}' -- "$cur"))
       elif [[ $prev == "$sub" && ( $sub == get || $sub == set || $sub == unset ) ]]; then
-        COMPREPLY=($(compgen -W '${words(CONFIG_KEYS)}' -- "$cur"))
+        COMPREPLY=($(compgen -W '${words(CONFIG_KEY_NAMES)}' -- "$cur"))
       fi ;;
     validate|feed) COMPREPLY=($(compgen -f -- "$cur")); compopt -o filenames 2>/dev/null ;;
   esac
@@ -87,7 +95,7 @@ complete -F _radar radar
 `;
 }
 
-function zsh(): string {
+function zsh({ commands, options, shells }: CommandLine): string {
   return `#compdef radar
 # radar completion for zsh. Load it with: source <(radar completion zsh)
 # or save it as _radar in a folder of your $fpath (then run compinit).
@@ -131,15 +139,15 @@ _radar() {
     -o|--output) _files; return ;;
     --now|--days|--format|--exec) return ;;
   esac
-  if [[ $cur == -* ]]; then compadd -- ${words(OPTION_NAMES)}; return; fi
+  if [[ $cur == -* ]]; then compadd -- ${words(options)}; return; fi
   case $command in
-    '') compadd -- ${words(COMMANDS)} ;;
+    '') compadd -- ${words(commands)} ;;
     list) [[ -z $sub ]] && compadd -- ${words(KINDS)} ;;
     export) [[ -z $sub ]] && compadd -- ics ;;
-    completion) [[ -z $sub ]] && compadd -- ${words(COMPLETION_SHELLS)} ;;
+    completion) [[ -z $sub ]] && compadd -- ${words(shells)} ;;
     config)
       if [[ -z $sub ]]; then compadd -- ${words(CONFIG_SUBCOMMANDS)}
-      elif [[ $prev == (get|set|unset) ]]; then compadd -- ${words(CONFIG_KEYS)}; fi ;;
+      elif [[ $prev == (get|set|unset) ]]; then compadd -- ${words(CONFIG_KEY_NAMES)}; fi ;;
     validate|feed) _files ;;
   esac
 }
@@ -147,8 +155,8 @@ if (( $+functions[compdef] )); then compdef _radar radar; fi
 `;
 }
 
-function fish(): string {
-  const noCommand = `not __fish_seen_subcommand_from ${words(COMMANDS)}`;
+function fish({ commands, options, shells }: CommandLine): string {
+  const noCommand = `not __fish_seen_subcommand_from ${words(commands)}`;
   const lines = [
     '# radar completion for fish. Load it with: radar completion fish | source',
     '# or save it as ~/.config/fish/completions/radar.fish',
@@ -171,12 +179,12 @@ function fish(): string {
     '    __radar_cached presets presets --json | string replace -rf \'^    "([^"]*)": .*$\' \'@$1\'',
     'end',
     'complete -c radar -f',
-    `complete -c radar -n '${noCommand}' -a '${words(COMMANDS)}'`,
+    `complete -c radar -n '${noCommand}' -a '${words(commands)}'`,
     `complete -c radar -n '__fish_seen_subcommand_from list' -a '${words(KINDS)}'`,
     `complete -c radar -n '__fish_seen_subcommand_from export' -a 'ics'`,
-    `complete -c radar -n '__fish_seen_subcommand_from completion' -a '${words(COMPLETION_SHELLS)}'`,
+    `complete -c radar -n '__fish_seen_subcommand_from completion' -a '${words(shells)}'`,
     `complete -c radar -n '__fish_seen_subcommand_from config; and not __fish_seen_subcommand_from ${words(CONFIG_SUBCOMMANDS)}' -a '${words(CONFIG_SUBCOMMANDS)}'`,
-    `complete -c radar -n '__fish_seen_subcommand_from get set unset' -a '${words(CONFIG_KEYS)}'`,
+    `complete -c radar -n '__fish_seen_subcommand_from get set unset' -a '${words(CONFIG_KEY_NAMES)}'`,
     `complete -c radar -n '__fish_seen_subcommand_from validate feed' -F`,
     `complete -c radar -s s -l source -r -F -a '(__radar_presets)' -d 'a file, folder, URL or @preset'`,
     `complete -c radar -s p -l project -x -a '(__radar_projects)' -d 'only this project'`,
@@ -188,20 +196,22 @@ function fish(): string {
     `complete -c radar -l exec -x -d 'watch: command to run per reminder'`,
   ];
   const described = new Set(['-s', '--source', '-p', '--project', '--tz', '--now', '--days', '-o', '--output', '--format', '--exec']);
-  for (const option of OPTION_NAMES) {
+  for (const option of options) {
     if (described.has(option)) continue;
     lines.push(option.startsWith('--') ? `complete -c radar -l ${option.slice(2)}` : `complete -c radar -s ${option.slice(1)}`);
   }
   return `${lines.join('\n')}\n`;
 }
 
-export function completionScript(shell: CompletionShell): string {
+/** cli.md's commands include `presets`, whether or not this build's parser has it yet. */
+export function completionScript(shell: 'bash' | 'zsh' | 'fish', commandLine: CommandLine): string {
+  const line = { ...commandLine, commands: [...new Set([...commandLine.commands, 'presets'])] };
   switch (shell) {
     case 'bash':
-      return bash();
+      return bash(line);
     case 'zsh':
-      return zsh();
+      return zsh(line);
     case 'fish':
-      return fish();
+      return fish(line);
   }
 }
