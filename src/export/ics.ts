@@ -14,7 +14,7 @@ import { instantToZoned, zonedWallTimeToInstant, zoneOffsetMs } from '../time/zo
 import { meetingMatches, upcomingOccurrences, type Occurrence } from '../views/meetings';
 import { milestonesInView, type MilestoneRow } from '../views/milestones';
 import type { ViewFilter } from '../views/filters';
-import { vtimezoneLines } from './vtimezone';
+import { offsetChanges, vtimezoneLines } from './vtimezone';
 
 export interface IcsRequest {
   /** The moment of the export: one-off items are counted from here and every DTSTAMP says it. */
@@ -284,21 +284,43 @@ export function isAmbiguousWallTime(date: string, time: string, zone: string): b
   return wall(instant + Math.abs(before - after)) === `${date} ${time}`;
 }
 
-function ambiguousDates(meeting: Meeting, slot: Slot, series: Series): string[] {
-  if (meeting.zone === 'UTC') return [];
-  const skipped = new Set(slot.skip.map((skip) => skip.date));
-  return series.dates.filter((date) => !skipped.has(date) && isAmbiguousWallTime(date, slot.time, meeting.zone));
+/** The days (in `zone`) on or next to which its offset changes over the window: the only ones worth checking. */
+export type ChangeDays = (zone: string) => ReadonlySet<string>;
+
+function changeDaysOf(window: SeriesWindow): ChangeDays {
+  const known = new Map<string, Set<string>>();
+  return (zone) => {
+    let days = known.get(zone);
+    if (days === undefined) {
+      days = new Set();
+      for (const change of offsetChanges(zone, window.fromYear, window.toYear)) {
+        const day = instantToZoned(change.at, zone).date;
+        for (const offset of [-1, 0, 1]) days.add(addDays(day, offset));
+      }
+      known.set(zone, days);
+    }
+    return days;
+  };
 }
 
-function seriesEvent(meeting: Meeting, slot: Slot, series: Series, first: boolean, stamp: string): Line[] {
+function ambiguousDates(meeting: Meeting, slot: Slot, series: Series, changeDays: ChangeDays): string[] {
+  if (meeting.zone === 'UTC') return [];
+  const near = changeDays(meeting.zone);
+  const skipped = new Set(slot.skip.map((skip) => skip.date));
+  return series.dates.filter((date) => near.has(date) && !skipped.has(date) && isAmbiguousWallTime(date, slot.time, meeting.zone));
+}
+
+/**
+ * `exact`: occurrences at a wall time a DST change makes ambiguous, excluded here and written
+ * as events of their own at their exact instant (calcurse ignores RDATE, so not as RDATEs).
+ */
+function seriesEvent(meeting: Meeting, slot: Slot, series: Series, first: boolean, exact: readonly string[], stamp: string): Line[] {
   const rule = rrule(slot, series, meeting.zone);
   const within = new Set(series.dates);
   const skips = slot.skip.filter((skip) => within.has(skip.date));
-  // Occurrences at a wall time a DST change makes ambiguous: excluded here, written as events
-  // of their own at their exact instant (calcurse ignores RDATE, so not as RDATEs).
-  const exact = ambiguousDates(meeting, slot, series);
   const skipped = skips.map((skip) => `Skipped ${skip.date}${skip.reason === null ? '' : `: ${skip.reason}`}`);
-  const broken = series.dates.map((date) => weekParityWarning(slot, date)).find((warning) => warning !== null) ?? null;
+  // A series ends or begins where a week 53 broke the rhythm: only its ends can carry the note.
+  const broken = weekParityWarning(slot, series.dates[0]!) ?? weekParityWarning(slot, series.dates.at(-1)!);
   return [
     ['UID', escapeText(seriesUid(meeting, slot, series, first))],
     ['DTSTAMP', stamp],
@@ -315,18 +337,19 @@ function seriesEvent(meeting: Meeting, slot: Slot, series: Series, first: boolea
  * come from elsewhere than slots (an imported calendar's own recurrence) adds its events
  * beside these.
  */
-function recurringMeetingEvents(meeting: Meeting, window: SeriesWindow, stamp: string, written: Set<string>): Line[][] {
+function recurringMeetingEvents(meeting: Meeting, window: SeriesWindow, changeDays: ChangeDays, stamp: string, written: Set<string>): Line[][] {
   const events: Line[][] = [];
   for (const slot of meeting.slots) {
     if (slot.frequency === 'once' || slot.frequency === 'adhoc') continue;
     slotSeries(slot, window).forEach((series, index) => {
-      const event = seriesEvent(meeting, slot, series, index === 0, stamp);
+      const exact = ambiguousDates(meeting, slot, series, changeDays);
+      const event = seriesEvent(meeting, slot, series, index === 0, exact, stamp);
       // A slot given twice is one event, with one UID.
       const uid = event[0]![1];
       if (written.has(uid)) return;
       written.add(uid);
       events.push(event);
-      for (const date of ambiguousDates(meeting, slot, series)) events.push(singleMeetingEvent(meeting, slot, date, stamp));
+      for (const date of exact) events.push(singleMeetingEvent(meeting, slot, date, stamp));
     });
   }
   return events;
@@ -384,7 +407,8 @@ export function scheduleToIcs(schedule: Schedule, request: IcsRequest): string {
   const milestones = milestonesInView(schedule, { now: request.now, days: request.milestoneDays, all: request.all, filter: request.filter });
   const written = new Set<string>();
   const meetings = schedule.meetings.filter((meeting) => meetingMatches(meeting, request.filter));
-  const recurring = meetings.flatMap((meeting) => recurringMeetingEvents(meeting, window, stamp, written));
+  const changeDays = changeDaysOf(window);
+  const recurring = meetings.flatMap((meeting) => recurringMeetingEvents(meeting, window, changeDays, stamp, written));
   const oneOff = upcomingOccurrences(schedule, request.now, request.meetingDays, request.filter).filter((occurrence) => {
     // A skipped occurrence does not take place: it is left out rather than sent as
     // STATUS:CANCELLED, which several clients still draw as an ordinary meeting.

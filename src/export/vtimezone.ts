@@ -7,6 +7,7 @@ import { zoneAbbreviation, zoneOffsetMs } from '../time/zoned';
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;
+const WEEK = 7 * DAY;
 
 export interface OffsetChange {
   /** The first instant at the new offset. */
@@ -17,24 +18,28 @@ export interface OffsetChange {
 
 /**
  * Every change of `zone`'s UTC offset from the start of `fromYear` to the end of `toYear`,
- * found day by day (no zone changes its offset twice within a day) and then to the minute.
+ * found a week at a time (no zone changes its offset and back within a week: Morocco's Ramadan
+ * time, the shortest, lasts about a month), then day by day, then to the minute.
  */
 export function offsetChanges(zone: string, fromYear: number, toYear: number): OffsetChange[] {
   const changes: OffsetChange[] = [];
   const end = Date.UTC(toYear + 1, 0, 1);
   let before = zoneOffsetMs(Date.UTC(fromYear, 0, 1), zone);
-  for (let day = Date.UTC(fromYear, 0, 1); day < end; day += DAY) {
-    const after = zoneOffsetMs(day + DAY, zone);
-    if (after === before) continue;
-    let low = day;
-    let high = day + DAY;
-    while (high - low > MINUTE) {
-      const middle = low + Math.floor((high - low) / 2 / MINUTE) * MINUTE;
-      if (zoneOffsetMs(middle, zone) === before) low = middle;
-      else high = middle;
+  for (let week = Date.UTC(fromYear, 0, 1); week < end; week += WEEK) {
+    if (zoneOffsetMs(week + WEEK, zone) === before) continue;
+    for (let day = week; day < week + WEEK && day < end; day += DAY) {
+      const after = zoneOffsetMs(day + DAY, zone);
+      if (after === before) continue;
+      let low = day;
+      let high = day + DAY;
+      while (high - low > MINUTE) {
+        const middle = low + Math.floor((high - low) / 2 / MINUTE) * MINUTE;
+        if (zoneOffsetMs(middle, zone) === before) low = middle;
+        else high = middle;
+      }
+      changes.push({ at: high, from: before, to: after });
+      before = after;
     }
-    changes.push({ at: high, from: before, to: after });
-    before = after;
   }
   return changes;
 }
