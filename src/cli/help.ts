@@ -36,8 +36,7 @@ Options
 Examples (they work from any folder)
   radar -s @python -s @nodejs
   radar next -s @openstack -p nova --tz Asia/Tokyo
-  radar next --format '{title} in {in}'
-  radar watch --notify
+  radar next --format {title}:{in} -p nova
   radar list projects -s @openstack
   radar list meetings --days 7 --json
   radar --once --now 2027-02-15T12:00:00Z --tz Europe/London

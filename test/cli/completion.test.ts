@@ -5,7 +5,7 @@ import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { radar } from '../helpers/run-radar';
+import { RADAR, radar, ROOT } from '../helpers/run-radar';
 
 const folder = mkdtempSync(join(tmpdir(), 'radar-completion-'));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
@@ -54,6 +54,8 @@ JSON
 esac`,
 );
 const older = fakeRadar('older', 'echo "radar: unknown command" >&2; exit 2');
+// The built program itself, with a config and cache of its own.
+const real = fakeRadar('real', `RADAR_CONFIG_DIR="${join(folder, 'real-config')}" RADAR_CACHE_DIR="${join(folder, 'real-cache')}" exec "${process.execPath}" "${RADAR}" "$@"`);
 
 /** The candidates bash offers after `words` (the last one being what is typed so far). */
 function complete(words: string[], bin: string = older, repeat = 1): string[] {
@@ -108,6 +110,12 @@ describe('radar completion bash', () => {
 
   it('completes -s @ with the presets radar presets names', () => {
     expect(complete(['radar', '-s', '@'], answering)).toEqual(['@openstack', '@python']);
+  });
+
+  it('with the real radar: -p completes the projects of the Liberty demo, -s @ the shipped presets', () => {
+    const liberty = join(ROOT, 'data/liberty-2015.yaml');
+    expect(complete(['radar', 'list', 'gaps', '-s', liberty, '-p', ''], real)).toEqual(['cinder', 'glance', 'horizon', 'keystone', 'neutron', 'nova', 'product-wg', 'swift']);
+    expect(complete(['radar', '-s', '@'], real)).toEqual(expect.arrayContaining(['@openstack', '@python', '@nodejs', '@kubernetes']));
   });
 
   it('completes nothing for -p and -s @ when this radar has no such command, and says nothing', () => {

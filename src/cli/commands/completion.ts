@@ -13,10 +13,9 @@ export interface CommandLine {
   shells: readonly string[];
 }
 
-const KINDS = [...new Set([...LIST_WHATS, 'projects'])];
+const KINDS = LIST_WHATS;
 const CONFIG_SUBCOMMANDS = ['list', 'get', 'set', 'unset', 'path'];
-/** cli.md's keys, `presets` included whether or not this build knows it yet. */
-const CONFIG_KEY_NAMES = [...new Set([...CONFIG_KEYS, 'presets'])];
+
 const CACHE_SECONDS = 300;
 
 /** The IANA zones this Node knows, for --tz. */
@@ -86,7 +85,7 @@ _radar() {
     config)
       if [[ -z $sub ]]; then COMPREPLY=($(compgen -W '${words(CONFIG_SUBCOMMANDS)}' -- "$cur"))
       elif [[ $prev == "$sub" && ( $sub == get || $sub == set || $sub == unset ) ]]; then
-        COMPREPLY=($(compgen -W '${words(CONFIG_KEY_NAMES)}' -- "$cur"))
+        COMPREPLY=($(compgen -W '${words(CONFIG_KEYS)}' -- "$cur"))
       fi ;;
     validate|feed) COMPREPLY=($(compgen -f -- "$cur")); compopt -o filenames 2>/dev/null ;;
   esac
@@ -147,7 +146,7 @@ _radar() {
     completion) [[ -z $sub ]] && compadd -- ${words(shells)} ;;
     config)
       if [[ -z $sub ]]; then compadd -- ${words(CONFIG_SUBCOMMANDS)}
-      elif [[ $prev == (get|set|unset) ]]; then compadd -- ${words(CONFIG_KEY_NAMES)}; fi ;;
+      elif [[ $prev == (get|set|unset) ]]; then compadd -- ${words(CONFIG_KEYS)}; fi ;;
     validate|feed) _files ;;
   esac
 }
@@ -184,7 +183,7 @@ function fish({ commands, options, shells }: CommandLine): string {
     `complete -c radar -n '__fish_seen_subcommand_from export' -a 'ics'`,
     `complete -c radar -n '__fish_seen_subcommand_from completion' -a '${words(shells)}'`,
     `complete -c radar -n '__fish_seen_subcommand_from config; and not __fish_seen_subcommand_from ${words(CONFIG_SUBCOMMANDS)}' -a '${words(CONFIG_SUBCOMMANDS)}'`,
-    `complete -c radar -n '__fish_seen_subcommand_from get set unset' -a '${words(CONFIG_KEY_NAMES)}'`,
+    `complete -c radar -n '__fish_seen_subcommand_from get set unset' -a '${words(CONFIG_KEYS)}'`,
     `complete -c radar -n '__fish_seen_subcommand_from validate feed' -F`,
     `complete -c radar -s s -l source -r -F -a '(__radar_presets)' -d 'a file, folder, URL or @preset'`,
     `complete -c radar -s p -l project -x -a '(__radar_projects)' -d 'only this project'`,
@@ -203,9 +202,7 @@ function fish({ commands, options, shells }: CommandLine): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** cli.md's commands include `presets`, whether or not this build's parser has it yet. */
-export function completionScript(shell: 'bash' | 'zsh' | 'fish', commandLine: CommandLine): string {
-  const line = { ...commandLine, commands: [...new Set([...commandLine.commands, 'presets'])] };
+export function completionScript(shell: 'bash' | 'zsh' | 'fish', line: CommandLine): string {
   switch (shell) {
     case 'bash':
       return bash(line);

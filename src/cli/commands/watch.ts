@@ -147,9 +147,9 @@ export async function runWatch(context: Context): Promise<number> {
     });
   };
 
-  const stopWatching = watchFiles(context.sources, () => reload(true));
+  const stopWatching = watchFiles(context.sources.map((spec) => spec.source), () => reload(true));
   const refreshMs = Math.min((context.config.refreshMinutes ?? CONFIG_DEFAULTS.refreshMinutes) * 60_000, MAX_TIMER_MS);
-  const refresh = context.sources.some(isRemote) ? setInterval(() => reload(false), refreshMs) : null;
+  const refresh = context.sources.some((spec) => isRemote(spec.source)) ? setInterval(() => reload(false), refreshMs) : null;
 
   check();
   // Said once everything is in place: from here on, a saved file or a signal is heard.
