@@ -5,12 +5,17 @@ import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { RADAR, radar, ROOT } from '../helpers/run-radar';
+import { isolatedEnv, RADAR, radar, ROOT } from '../helpers/run-radar';
+
+/** One user for the whole file, whose folders are removed afterwards. */
+const USER = isolatedEnv();
+afterAll(() => rmSync(USER['HOME']!, { recursive: true, force: true }));
+
 
 const folder = mkdtempSync(join(tmpdir(), 'radar-completion-'));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
-const script = radar(['completion', 'bash']);
+const script = radar(['completion', 'bash'], { env: USER });
 const scriptFile = join(folder, 'radar.bash');
 writeFileSync(scriptFile, script.stdout);
 
@@ -127,7 +132,7 @@ describe('radar completion bash', () => {
 
 describe('radar completion zsh and fish', () => {
   it.each([['zsh'], ['fish']])('prints a %s script that the shell reads without a syntax error (where it is installed)', (shell) => {
-    const run = radar(['completion', shell]);
+    const run = radar(['completion', shell], { env: USER });
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('Australia/Lord_Howe');
     const file = join(folder, `radar.${shell}`);
@@ -142,7 +147,7 @@ describe('radar completion zsh and fish', () => {
   });
 
   it('refuses a shell it does not know, in one line', () => {
-    const run = radar(['completion', 'powershell']);
+    const run = radar(['completion', 'powershell'], { env: USER });
     expect([run.code, run.stderr]).toEqual([2, 'radar: radar completion needs a shell: bash | zsh | fish (not "powershell")\n']);
   });
 });

@@ -8,7 +8,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { expandTimedEvents } from '../helpers/ical-expand';
-import { json, radar } from '../helpers/run-radar';
+import { isolatedEnv, json, radar } from '../helpers/run-radar';
+
+/** One user for the whole file, whose folders are removed afterwards. */
+const USER = isolatedEnv();
+afterAll(() => rmSync(USER['HOME']!, { recursive: true, force: true }));
+
 
 const SUBSCRIBE = 'test/fixtures/export/subscribe.yaml';
 const DAY = 86_400_000;
@@ -23,7 +28,7 @@ interface Listed {
 
 /** What radar lists from `now` for `days`, as the calendar should show it. */
 function listed(now: string, days: number): { title: string; start: string; end: string; where: string | null }[] {
-  const items = json(radar(['list', 'meetings', '--json', '-s', SUBSCRIBE, '--now', now, '--days', String(days)])).items as Listed[];
+  const items = json(radar(['list', 'meetings', '--json', '-s', SUBSCRIBE, '--now', now, '--days', String(days)], { env: USER })).items as Listed[];
   return items.filter((item) => !item.skipped).map(({ title, start, end, where }) => ({ title, start, end, where }));
 }
 
@@ -34,7 +39,7 @@ function expanded(ics: string, now: string, days: number) {
 
 describe('radar export ics, expanded by ical.js, lists what radar lists', () => {
   // One export, made in January 2026 with the default --days: recurring events are not limited by it.
-  const exported = radar(['export', 'ics', '-s', SUBSCRIBE, '--now', '2026-01-15T00:00:00Z']);
+  const exported = radar(['export', 'ics', '-s', SUBSCRIBE, '--now', '2026-01-15T00:00:00Z'], { env: USER });
 
   it('exports without a complaint', () => {
     expect([exported.code, exported.stderr]).toEqual([0, '']);
@@ -93,14 +98,14 @@ describe('radar export ics, expanded by ical.js, lists what radar lists', () => 
   });
 
   it('writes a one-off meeting only within --days, at its UTC instant', () => {
-    const kickOff = (days: string) => expanded(radar(['export', 'ics', '-s', SUBSCRIBE, '--now', '2026-01-15T00:00:00Z', '--days', days]).stdout, '2026-01-15T00:00:00Z', 60).filter((item) => item.title === 'Kick-off');
+    const kickOff = (days: string) => expanded(radar(['export', 'ics', '-s', SUBSCRIBE, '--now', '2026-01-15T00:00:00Z', '--days', days], { env: USER }).stdout, '2026-01-15T00:00:00Z', 60).filter((item) => item.title === 'Kick-off');
     expect(kickOff('14')).toEqual([]);
     expect(kickOff('60').map((item) => item.start)).toEqual(['2026-02-20T13:00:00.000Z']);
   });
 
   it('keeps every UID from one export to the next, and no UID twice', () => {
     const uids = (text: string) => [...text.matchAll(/^UID:(.*)\r$/gm)].map((match) => match[1]);
-    const later = radar(['export', 'ics', '-s', SUBSCRIBE, '--now', '2026-06-30T12:00:00Z']);
+    const later = radar(['export', 'ics', '-s', SUBSCRIBE, '--now', '2026-06-30T12:00:00Z'], { env: USER });
     expect(uids(later.stdout)).toEqual(uids(exported.stdout));
     expect(new Set(uids(exported.stdout)).size).toBe(uids(exported.stdout).length);
   });
@@ -110,7 +115,7 @@ describe('calendar programs import the export', () => {
   const folder = mkdtempSync(join(tmpdir(), 'radar-ics-clients-'));
   afterAll(() => rmSync(folder, { recursive: true, force: true }));
   const file = join(folder, 'radar.ics');
-  writeFileSync(file, radar(['export', 'ics', '-s', SUBSCRIBE, '--now', '2026-12-20T00:00:00Z']).stdout);
+  writeFileSync(file, radar(['export', 'ics', '-s', SUBSCRIBE, '--now', '2026-12-20T00:00:00Z'], { env: USER }).stdout);
   const installed = (program: string) => spawnSync('sh', ['-c', `command -v ${program}`]).status === 0;
 
   it('khal lists the Berlin release sync of 31 December 2026 and 7 January 2027 (where khal is installed)', () => {

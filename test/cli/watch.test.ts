@@ -182,8 +182,9 @@ milestones:
 
   it('refuses --exec and --notify on other commands, and arguments after watch', async () => {
     const { radar } = await import('../helpers/run-radar');
+    const env = user();
     for (const args of [['next', '--exec', 'true'], ['list', 'meetings', '--notify'], ['watch', 'now']]) {
-      const run = radar(args);
+      const run = radar(args, { env });
       expect(run.code).toBe(2);
       expect(run.stderr.split('\n').filter(Boolean)).toHaveLength(1);
     }
