@@ -156,14 +156,16 @@ function meetingFacts(meeting: Meeting, slot: Slot, ...paragraphs: (string | nul
  * One occurrence as an event of its own, at its UTC instant: a `once` slot, or an occurrence
  * of a series that clients would place differently (see isAmbiguousWallTime).
  */
-function singleMeetingEvent(meeting: Meeting, slot: Slot, date: string, stamp: string): Line[] {
-  const start = zonedWallTimeToInstant(date, slot.time, meeting.zone);
+function singleMeetingEvent(meeting: Meeting, slot: Slot, date: string, stamp: string, span: { start: number; end: number } | null = null): Line[] {
+  // An imported calendar's occurrence brings its own span (an override may last longer).
+  const start = span?.start ?? zonedWallTimeToInstant(date, slot.time, meeting.zone);
+  const end = span?.end ?? start + meeting.duration * 60_000;
   const warning = weekParityWarning(slot, date);
   return [
     ['UID', escapeText(occurrenceUid(meeting, slot, date))],
     ['DTSTAMP', stamp],
     ['DTSTART', formatUtcDateTime(start)],
-    ['DTEND', formatUtcDateTime(start + meeting.duration * 60_000)],
+    ['DTEND', formatUtcDateTime(end)],
     ...meetingFacts(meeting, slot, warning),
   ];
 }
@@ -425,7 +427,7 @@ export function scheduleToIcs(schedule: Schedule, request: IcsRequest): string {
   const events = [
     ...milestones.map((row) => milestoneEvent(row, schedule, stamp)),
     ...recurring,
-    ...oneOff.map((occurrence) => singleMeetingEvent(occurrence.meeting, occurrence.slot, occurrence.date, stamp)),
+    ...oneOff.map((occurrence) => singleMeetingEvent(occurrence.meeting, occurrence.slot, occurrence.date, stamp, occurrence)),
   ];
   const lines: Line[] = [
     ['BEGIN', 'VCALENDAR'],

@@ -94,7 +94,7 @@ function candidates(schedule: Schedule, now: number, until: number, leads: LeadT
           lead: lead.text,
           where: occurrence.where,
           project: occurrence.meeting.project,
-          url: occurrence.meeting.agenda,
+          url: occurrence.meeting.url ?? occurrence.meeting.agenda,
           ownZone: occurrence.meeting.zone,
           day: null,
           at: occurrence.start - lead.ms,

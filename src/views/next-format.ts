@@ -60,7 +60,7 @@ export function nextFields(occurrence: Occurrence, zone: string, now: number): R
     date: moment.date,
     where: occurrence.where ?? '',
     project: occurrence.meeting.project ?? '',
-    url: occurrence.meeting.agenda ?? '',
+    url: occurrence.meeting.url ?? occurrence.meeting.agenda ?? '',
   };
 }
 
