@@ -180,6 +180,14 @@ milestones:
     expect((await watcher.stop('SIGTERM')).code).toBe(0);
   });
 
+  it('tells of an event from an iCalendar source too', async () => {
+    const ics = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//test//test//EN', 'BEGIN:VEVENT', 'UID:sync-1@example.org', 'DTSTAMP:20261101T000000Z', 'DTSTART:20261203T140000Z', 'DURATION:PT30M', 'SUMMARY:Calendar sync', 'LOCATION:Room 4', 'END:VEVENT', 'END:VCALENDAR', ''].join('\r\n');
+    const cwd = folderWith({ 'team.ics': ics });
+    const watcher = watch(['-s', 'team.ics', '--now', '2026-12-03T13:55:00Z'], user(), cwd);
+    expect(await watcher.line('stdout', /Calendar sync/)).toBe('2026-12-03 13:55 UTC  Calendar sync in 5m — Thu 14:00 UTC Room 4');
+    expect((await watcher.stop('SIGTERM')).code).toBe(0);
+  });
+
   it('refuses --exec and --notify on other commands, and arguments after watch', async () => {
     const { radar } = await import('../helpers/run-radar');
     const env = user();
