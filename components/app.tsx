@@ -8,6 +8,8 @@ import { DEFAULT_DAYS } from '../src/context/options';
 import type { Context } from '../src/context/context';
 import { colorWanted } from '../src/text/paint';
 import type { LoadResult } from '../src/load/load-sources';
+import type { FiredStore } from '../src/remind/fired-state';
+import { DEFAULT_LEAD_TIMES } from '../src/remind/reminders';
 import { sourceLabel } from '../src/views/source-state';
 import { projectChoices, searchProjectChoices } from '../src/views/project-choices';
 import { instantToZoned, sameZone, zoneAbbreviation } from '../src/time/zoned';
@@ -28,6 +30,8 @@ import { ClockContext, fixedClock, runningClock, useMinute, WallClockContext, ty
 import { useDashboardInput } from './use-dashboard-input';
 import { cursorOf, keyContext, PANE_TITLES, PANES, useDashboardState, type DashboardState, type KeyView, type PaneId } from './use-dashboard-state';
 import { useMeetingBell } from './use-meeting-bell';
+import { ReminderLine } from './reminder-line';
+import { useReminders } from './use-reminders';
 import { usePaneRows, type PaneRows } from './use-pane-rows';
 import { useSources, type Sources, type SourceAccess } from './use-sources';
 
@@ -49,6 +53,8 @@ export interface AppProps {
   color?: boolean;
   /** Rings the terminal bell (once per meeting start). Default: does nothing. */
   onBell?: () => void;
+  /** Where fired reminders are remembered (the cache folder). Default: no reminders. */
+  firedStore?: FiredStore;
 }
 
 export function App({ context, clock, color, ...props }: AppProps): ReactNode {
@@ -88,7 +94,7 @@ function useTerminalSize(width: number | undefined, height: number | undefined):
 
 type DashboardProps = Omit<AppProps, 'clock' | 'color'>;
 
-function Dashboard({ context, initial, access, width, height, onBell }: DashboardProps): ReactNode {
+function Dashboard({ context, initial, access, width, height, onBell, firedStore }: DashboardProps): ReactNode {
   const { exit } = useApp();
   const size = useTerminalSize(width, height);
   const sources = useSources(initial, access);
@@ -109,6 +115,10 @@ function Dashboard({ context, initial, access, width, height, onBell }: Dashboar
   const gapCols = useMemo(() => gapColumns(), []);
 
   useMeetingBell(rows.headerMeetings, context.config.bell !== false, onBell ?? noBell);
+  const leads = useMemo(() => ({ ...DEFAULT_LEAD_TIMES, ...context.config.reminders }), [context.config.reminders]);
+  // Reminders follow the project filter, never a pane's text filter.
+  const reminderFilter = useMemo(() => ({ projects: state.projects, text: '' }), [state.projects]);
+  const reminders = useReminders(schedule, reminderFilter, leads, firedStore ?? null, context.config.bell !== false, onBell ?? noBell);
 
   // Without colour the selection is a › in a column of its own.
   const sides = PANE_SIDES + (theme.color ? 0 : 2);
@@ -121,7 +131,7 @@ function Dashboard({ context, initial, access, width, height, onBell }: Dashboar
     }),
     [milestoneCols, meetingCols, priorityCols, gapCols, rows.milestones, rows.meetings, rows.priorities, rows.gaps, sides],
   );
-  const layout = computeLayout(size.width, size.height, headerHeight(reports, sources.pending), { rows: counts, columns: widths });
+  const layout = computeLayout(size.width, size.height, headerHeight(reports, sources.pending) + (reminders.shown.length > 0 ? 1 : 0), { rows: counts, columns: widths });
   const selected = (pane: PaneId) => cursorOf(state, pane, counts[pane]);
   const detailItem = selectedItem(state.focus, selected(state.focus), rows);
   const detailSettings: DetailSettings = { schedule, zone: state.zone, homeZone: context.homeZone, workHours: context.workHours, warningMark: warningMark(theme) };
@@ -140,7 +150,7 @@ function Dashboard({ context, initial, access, width, height, onBell }: Dashboar
       return [context.zone, context.homeZone, 'UTC', ...(meeting === undefined ? [] : [meeting.meeting.zone])];
     },
   };
-  useDashboardInput({ state, dispatch, view, exit, reload: sources.reload });
+  useDashboardInput({ state, dispatch, view, exit, reload: sources.reload, dismissReminder: reminders.dismiss });
 
   if (size.width < MIN_WIDTH || size.height < MIN_HEIGHT) {
     return (
@@ -185,6 +195,7 @@ function Dashboard({ context, initial, access, width, height, onBell }: Dashboar
         refreshing={sources.loading === 'network'}
         width={size.width}
       />
+      <ReminderLine reminders={reminders.shown} zone={state.zone} width={size.width} />
       <Body state={state} layout={layout} width={size.width} panes={panes} counts={counts} detailItem={detailItem} detailSettings={detailSettings} sourcesSettings={sourcesSettings} choices={choices} />
       <HintsLine context={keyContext(state)} notice={noticeOf(state, sources, context.homeZone, clock.now())} width={size.width} />
     </Box>

@@ -26,6 +26,7 @@ export type KeyAction =
   | { type: 'toggleAll' }
   | { type: 'cycleZone' }
   | { type: 'reload' }
+  | { type: 'dismissReminder' }
   | { type: 'toggleHelp' }
   | { type: 'close' }
   | { type: 'quit' }
@@ -147,6 +148,7 @@ export const KEYMAP: readonly Binding[] = [
   same('panes', { type: 'openSources' }, [{ char: 's' }], "sources: each one's state, errors and warnings", 'sources'),
   same('panes', { type: 'cycleZone' }, [{ char: 'z' }], "display zone: yours, UTC, the selected meeting's", 'zone'),
   same('panes', { type: 'reload' }, [{ char: 'r' }], 'reload the sources', 'reload'),
+  same('panes', { type: 'dismissReminder' }, [{ char: 'x' }], 'dismiss the reminder under the header'),
   same('panes', { type: 'toggleHelp' }, [{ char: '?' }], 'this help', 'help'),
   same('panes', { type: 'quit' }, [{ char: 'q' }], 'quit', 'quit'),
 

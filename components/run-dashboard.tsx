@@ -11,6 +11,7 @@ import { EXIT } from '../src/context/exit-codes';
 import { checkProjectIds, load } from '../src/context/load';
 import { isRemote } from '../src/load/url';
 import { watchFiles } from '../src/load/watch';
+import { cacheFiredStore } from '../src/remind/fired-state';
 import { App } from './app';
 import { createTerminalScreen } from './terminal-screen';
 import type { SourceAccess } from './use-sources';
@@ -125,7 +126,7 @@ export async function runDashboard(given: Context, printOnce: (context: Context)
   // is drawn (ctrl+c included) waits for the key map instead of reaching the shell as a signal.
   if (keyboard.stream.isTTY) keyboard.stream.setRawMode(true);
   try {
-    instance = render(<App context={context} initial={initial} access={access} onBell={screen.bell} />, {
+    instance = render(<App context={context} initial={initial} access={access} onBell={screen.bell} firedStore={cacheFiredStore(context.cacheDir)} />, {
       stdout: screen.output,
       stdin: keyboard.stream,
       stderr: process.stderr,

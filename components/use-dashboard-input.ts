@@ -1,5 +1,5 @@
 // The dashboard's keyboard: every key of a read becomes an action of use-dashboard-state.ts,
-// and what the keys ask of the shell (quit, reload) is carried out here, once per request.
+// and what the keys ask of the shell (quit, reload, dismiss a reminder) is carried out here, once per request.
 import { useInput, type Key } from 'ink';
 import { useCallback, useEffect, useRef, type Dispatch } from 'react';
 import { splitKeys } from './keymap';
@@ -12,9 +12,10 @@ export interface DashboardInput {
   view: KeyView;
   exit: () => void;
   reload: () => void;
+  dismissReminder: () => void;
 }
 
-export function useDashboardInput({ state, dispatch, view, exit, reload }: DashboardInput): void {
+export function useDashboardInput({ state, dispatch, view, exit, reload, dismissReminder }: DashboardInput): void {
   const onKey = useCallback(
     (input: string, key: Key) => {
       dispatch({ type: 'keys', presses: splitKeys(input, key), view });
@@ -33,4 +34,11 @@ export function useDashboardInput({ state, dispatch, view, exit, reload }: Dashb
     reloadsDone.current = state.requests.reloads;
     reload();
   }, [state.requests.reloads, reload]);
+
+  const dismissalsDone = useRef(state.requests.dismissals);
+  useEffect(() => {
+    if (state.requests.dismissals === dismissalsDone.current) return;
+    dismissalsDone.current = state.requests.dismissals;
+    dismissReminder();
+  }, [state.requests.dismissals, dismissReminder]);
 }

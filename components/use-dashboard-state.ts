@@ -56,8 +56,8 @@ export interface DashboardState {
   /** `a`: past milestones and closed priorities are shown too. */
   showAll: boolean;
   notice: Notice | null;
-  /** What the keys asked of the shell: to quit, and how many reloads so far. */
-  requests: { quit: boolean; reloads: number };
+  /** What the keys asked of the shell: to quit, and how many reloads and reminder dismissals so far. */
+  requests: { quit: boolean; reloads: number; dismissals: number };
 }
 
 /** What the keys need to know of the screen as drawn: sizes of lists and pages, and choices. */
@@ -99,7 +99,7 @@ export function initialDashboardState(zone: string, projects: readonly string[] 
     zone,
     showAll,
     notice: null,
-    requests: { quit: false, reloads: 0 },
+    requests: { quit: false, reloads: 0, dismissals: 0 },
   };
 }
 
@@ -162,6 +162,8 @@ export function applyKeyAction(state: DashboardState, action: KeyAction, input: 
       return { ...state, requests: { ...state.requests, quit: true } };
     case 'reload':
       return { ...state, notice: { kind: 'reload' }, requests: { ...state.requests, reloads: state.requests.reloads + 1 } };
+    case 'dismissReminder':
+      return { ...state, requests: { ...state.requests, dismissals: state.requests.dismissals + 1 } };
     case 'focusPane':
       return action.pane === state.focus ? state : { ...state, focus: action.pane };
     case 'focusCycle': {

@@ -10,7 +10,15 @@ export type Command =
   | { name: 'export'; format: 'ics' }
   | { name: 'feed'; sources: string[] }
   | { name: 'config'; args: string[] }
-  | { name: 'presets' };
+  | { name: 'presets' }
+  | { name: 'watch' }
+  | { name: 'completion'; shell: CompletionShell };
+
+export const COMPLETION_SHELLS = ['bash', 'zsh', 'fish'] as const;
+export type CompletionShell = (typeof COMPLETION_SHELLS)[number];
+
+/** The commands as typed, for messages and shell completion. */
+export const COMMAND_NAMES = ['next', 'list', 'validate', 'export', 'feed', 'config', 'presets', 'watch', 'completion'] as const;
 
 
 export type ParsedArgs = { ok: true; command: Command; options: Options } | { ok: false; error: string };
@@ -40,7 +48,20 @@ const OPTIONS: Record<string, OptionSpec> = {
   '--help': { key: 'help', takesValue: false },
   '-v': { key: 'version', takesValue: false },
   '--version': { key: 'version', takesValue: false },
+  '--format': { key: 'format', takesValue: true },
+  '--exec': { key: 'exec', takesValue: true },
+  '--notify': { key: 'notify', takesValue: false },
 };
+
+/** Every option as typed, for help and shell completion. */
+export const OPTION_NAMES: readonly string[] = Object.keys(OPTIONS);
+
+/** Options that only mean something to one command: elsewhere they are a usage error. */
+const COMMAND_ONLY_OPTIONS: readonly { key: 'format' | 'exec' | 'notify'; option: string; command: Command['name'] }[] = [
+  { key: 'format', option: '--format', command: 'next' },
+  { key: 'exec', option: '--exec', command: 'watch' },
+  { key: 'notify', option: '--notify', command: 'watch' },
+];
 
 export function parseArgs(argv: readonly string[]): ParsedArgs {
   const options: Options = {
@@ -57,6 +78,9 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     output: null,
     help: false,
     version: false,
+    format: null,
+    exec: null,
+    notify: false,
   };
   const positional: string[] = [];
   let onlyPositional = false;
@@ -101,6 +125,18 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
 
   if (options.help || options.version) return { ok: true, command: { name: 'dashboard' }, options };
 
+  const parsed = parseCommand(positional, options);
+  if (!parsed.ok) return parsed;
+  for (const only of COMMAND_ONLY_OPTIONS) {
+    const given = options[only.key];
+    if (given !== null && given !== false && parsed.command.name !== only.command) {
+      return { ok: false, error: `${only.option} only applies to radar ${only.command}` };
+    }
+  }
+  return parsed;
+}
+
+function parseCommand(positional: readonly string[], options: Options): ParsedArgs {
   const [name, ...rest] = positional;
   switch (name) {
     case undefined:
@@ -128,8 +164,17 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       return { ok: true, command: { name: 'config', args: rest }, options };
     case 'presets':
       return rest.length > 0 ? extra('presets', rest) : { ok: true, command: { name: 'presets' }, options };
+    case 'watch':
+      return rest.length > 0 ? extra('watch', rest) : { ok: true, command: { name: 'watch' }, options };
+    case 'completion': {
+      const [shell, ...more] = rest;
+      if (shell === undefined || !(COMPLETION_SHELLS as readonly string[]).includes(shell)) {
+        return { ok: false, error: `radar completion needs a shell: ${COMPLETION_SHELLS.join(' | ')}${shell === undefined ? '' : ` (not ${JSON.stringify(shell)})`}` };
+      }
+      return more.length > 0 ? extra(`completion ${shell}`, more) : { ok: true, command: { name: 'completion', shell: shell as CompletionShell }, options };
+    }
     default:
-      return { ok: false, error: `unknown command ${JSON.stringify(name)} (commands: next, list, validate, export, feed, config, presets; see radar --help)` };
+      return { ok: false, error: `unknown command ${JSON.stringify(name)} (commands: ${COMMAND_NAMES.join(', ')}; see radar --help)` };
   }
 }
 

@@ -7,10 +7,12 @@ Usage
   radar next [options]                the next meeting, on one line
   radar list <what> [options]         what: milestones | meetings | priorities | gaps | projects
   radar validate <source>...          check sources, print every problem
-  radar export ics [options]          iCalendar (RFC 5545) of meetings and milestones
+  radar export ics [options]          iCalendar (RFC 5545) of meetings and milestones, fit to subscribe to
   radar feed <source>... [-o <file>]  one normalized JSON feed from the sources
   radar config [list | get <key> | set <key> <value> | unset <key> | path]
   radar presets [--json]              the named sources (@openstack, @python, …) and what each reads
+  radar watch [--exec <command>] [--notify]  headless: one line per reminder until interrupted
+  radar completion <bash | zsh | fish>       a shell completion script
 
 Options
   -s, --source <source>       a file (YAML, JSON, iCalendar), a folder, an https:// or webcal:// URL,
@@ -24,6 +26,9 @@ Options
       --no-color              no colour (also with NO_COLOR or when output is not a terminal)
       --offline               never touch the network; use cached copies of feeds
       --once                  print the dashboard once and exit
+      --format <template>     next: the line to print, from {title} {in} {local} {time} {date} {where} {project} {url}
+      --exec <command>        watch: run with sh -c for each reminder, which it finds in RADAR_* variables
+      --notify                watch: a desktop notification for each reminder
   -o, --output <file>         feed, export: write to this file instead of standard output
   -h, --help                  this help
   -v, --version               the version
@@ -31,6 +36,7 @@ Options
 Examples (they work from any folder)
   radar -s @python -s @nodejs
   radar next -s @openstack -p nova --tz Asia/Tokyo
+  radar next --format {title}:{in} -p nova
   radar list projects -s @openstack
   radar list meetings --days 7 --json
   radar --once --now 2027-02-15T12:00:00Z --tz Europe/London

@@ -1,7 +1,7 @@
 // Entry point: arguments → command. Bad input ends as one line on stderr and an exit code,
 // never a stack trace.
 import packageJson from '../../package.json';
-import { parseArgs } from './args';
+import { COMMAND_NAMES, COMPLETION_SHELLS, OPTION_NAMES, parseArgs } from './args';
 import { resolveContext, type Io } from '../context/context';
 import { EXIT } from '../context/exit-codes';
 import { HELP } from './help';
@@ -28,6 +28,11 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   }
   if (options.version) {
     io.stdout(`${packageJson.version}\n`);
+    return EXIT.ok;
+  }
+  if (command.name === 'completion') {
+    const { completionScript } = await import('./commands/completion');
+    io.stdout(completionScript(command.shell, { commands: COMMAND_NAMES, options: OPTION_NAMES, shells: COMPLETION_SHELLS }));
     return EXIT.ok;
   }
   if (command.name === 'config') {
@@ -69,6 +74,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       return (await import('./commands/export-ics')).runExportIcs(context);
     case 'feed':
       return (await import('./commands/feed')).runFeed(context);
+    case 'watch':
+      return (await import('./commands/watch')).runWatch(context);
     case 'dashboard':
       // Output not a terminal: behave as --once (cli.md). Input not a terminal (a schedule piped
       // in with -s -): the dashboard reads keys from /dev/tty, or falls back to --once.

@@ -26,15 +26,25 @@ export interface RadarConfig {
   refreshMinutes?: number;
   /** Ring the terminal bell once when a meeting starts (default true). */
   bell?: boolean;
+  /** Lead times per kind (`10m`, `1h`, `7d`); a kind left out keeps its default. */
+  reminders?: { meetings?: string[]; milestones?: string[] };
 }
 
 export type ConfigKey = keyof RadarConfig;
 
 /** Keys in the order `radar config list` shows them. */
-export const CONFIG_KEYS: readonly ConfigKey[] = ['zone', 'sources', 'presets', 'projects', 'workHours', 'refreshMinutes', 'bell'];
+export const CONFIG_KEYS: readonly ConfigKey[] = ['zone', 'sources', 'presets', 'projects', 'workHours', 'refreshMinutes', 'bell', 'reminders'];
 
 /** Defaults that do not depend on the machine (zone: system zone; sources: demo data; projects: all). */
-export const CONFIG_DEFAULTS = { workHours: '08:00-18:00', refreshMinutes: 15, bell: true } as const;
+export const CONFIG_DEFAULTS = {
+  workHours: '08:00-18:00',
+  refreshMinutes: 15,
+  bell: true,
+  reminders: { meetings: ['10m'], milestones: ['7d', '1d'] },
+} as const;
+
+const LEAD_TIME = /^[1-9]\d{0,5}[mhd]$/;
+const REMINDER_KINDS = ['meetings', 'milestones'] as const;
 
 /** What follows the `@` of a preset: a word like a project id. */
 export const PRESET_NAME = ID_PATTERN;
@@ -198,7 +208,31 @@ export function checkConfigValue(key: ConfigKey, value: unknown): Checked<unknow
       if (typeof value !== 'boolean') return { error: `bell ${quote(value)} must be true or false` };
       return { value };
     }
+    case 'reminders':
+      return checkReminders(value);
   }
+}
+
+/** `{"meetings": ["10m"], "milestones": ["7d", "1d"]}`: lead times `<n>m`, `<n>h` or `<n>d`. */
+function checkReminders(value: unknown): Checked<unknown> {
+  const example = 'e.g. {"meetings": ["10m"], "milestones": ["7d", "1d"]}';
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return { error: `reminders ${quote(value)} must be an object of lead times, ${example}` };
+  }
+  const checked: Record<string, string[]> = {};
+  for (const [kind, leads] of Object.entries(value)) {
+    if (!(REMINDER_KINDS as readonly string[]).includes(kind)) {
+      return { error: `reminders: unknown kind ${quote(kind)} (kinds: ${REMINDER_KINDS.join(', ')})` };
+    }
+    if (!Array.isArray(leads)) return { error: `reminders.${kind} must be a list of lead times, ${example}` };
+    for (const lead of leads) {
+      if (typeof lead !== 'string' || !LEAD_TIME.test(lead)) {
+        return { error: `reminders.${kind}: ${quote(lead)} is not a lead time (<n>m, <n>h or <n>d, e.g. 10m, 2h, 7d)` };
+      }
+    }
+    checked[kind] = [...new Set(leads as string[])];
+  }
+  return { value: checked };
 }
 
 /** Where the config file lives: `configDir`, else RADAR_CONFIG_DIR, else the XDG config folder. */

@@ -5,6 +5,11 @@ import { closestProjectIds, projectChoices } from '../views/project-choices';
 import type { Context } from './context';
 import { EXIT } from './exit-codes';
 
+/** 'the next 14 days', 'the next day': how far `--days` looked, in words. */
+export function inTheNextDays(days: number): string {
+  return days === 1 ? 'the next day' : `the next ${days} days`;
+}
+
 export async function load(context: Context, offline = context.options.offline): Promise<LoadResult> {
   return loadSources(context.sources, {
     offline,

@@ -14,6 +14,12 @@ export interface Options {
   output: string | null;
   help: boolean;
   version: boolean;
+  /** `next`: the line to print, with {fields}. */
+  format: string | null;
+  /** `watch`: run with `sh -c` for each reminder. */
+  exec: string | null;
+  /** `watch`: desktop notifications. */
+  notify: boolean;
 }
 
 export const LIST_WHATS = ['milestones', 'meetings', 'priorities', 'gaps', 'projects'] as const;

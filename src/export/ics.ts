@@ -1,18 +1,25 @@
-// The schedule in view as an RFC 5545 calendar: meeting occurrences as timed events in UTC
-// (expanded, so no VTIMEZONE or RRULE can drift from what the radar computes), milestones as
-// all-day events (exact ones as timed events). Pure: the same schedule, window and `now` give
-// the same bytes.
+// The schedule as an RFC 5545 calendar fit to subscribe to: each meeting slot a recurring
+// event (RRULE, with its zone's TZID and a VTIMEZONE written from radar's own rules), skipped
+// occurrences as EXDATEs, milestones as all-day events (exact ones as timed events). A client
+// expanding the file lists the dates radar lists: rules read off ISO week numbers are split
+// into consecutive series wherever a year of 53 ISO weeks breaks their rhythm. Pure: the same
+// schedule and `now` give the same bytes.
 import packageJson from '../../package.json';
 import type { Milestone, Schedule } from '../model/types';
-import { addDays } from '../time/civil';
+import type { Meeting, Slot } from '../model/types';
+import { addDays, civilToDayNumber } from '../time/civil';
 import { toIsoUtc } from '../time/instant';
-import { upcomingOccurrences, type Occurrence } from '../views/meetings';
+import { occurrenceDates, weekParityWarning } from '../time/recurrence';
+import { instantToZoned, zonedWallTimeToInstant, zoneOffsetMs } from '../time/zoned';
+import { meetingMatches, upcomingOccurrences, type Occurrence } from '../views/meetings';
 import { milestonesInView, type MilestoneRow } from '../views/milestones';
 import type { ViewFilter } from '../views/filters';
+import { offsetChanges, vtimezoneLines } from './vtimezone';
 
 export interface IcsRequest {
-  /** The moment of the export: the window starts here and every DTSTAMP says it. */
+  /** The moment of the export: one-off items are counted from here and every DTSTAMP says it. */
   now: number;
+  /** How far ahead one-off meetings (`once`) are written; recurring ones are not limited. */
   meetingDays: number;
   milestoneDays: number;
   /** Past milestones too (`--all`). */
@@ -30,8 +37,11 @@ const CRLF = '\r\n';
  * export time. The fixed-shape suffix keeps two meetings' UIDs apart whatever their ids.
  */
 export function meetingUid(occurrence: Occurrence): string {
-  const time = occurrence.slot.time.replace(':', '');
-  return `${occurrence.meeting.id}-${occurrence.date.replace(/-/g, '')}T${time}@meetings.${UID_DOMAIN}`;
+  return occurrenceUid(occurrence.meeting, occurrence.slot, occurrence.date);
+}
+
+function occurrenceUid(meeting: Meeting, slot: Slot, date: string): string {
+  return `${meeting.id}-${date.replace(/-/g, '')}T${slot.time.replace(':', '')}@meetings.${UID_DOMAIN}`;
 }
 
 /**
@@ -118,8 +128,8 @@ function description(facts: (string | null | false)[], ...paragraphs: (string | 
   return blocks.length === 0 ? null : blocks.join('\n\n');
 }
 
-function meetingEvent(occurrence: Occurrence, stamp: string): Line[] {
-  const { meeting } = occurrence;
+/** Every meeting event shares these: who, what, where, and the zone its time is fixed in. */
+function meetingFacts(meeting: Meeting, slot: Slot, ...paragraphs: (string | null | false)[]): Line[] {
   const about = description(
     [
       meeting.project !== null && `Project: ${meeting.project}`,
@@ -127,23 +137,224 @@ function meetingEvent(occurrence: Occurrence, stamp: string): Line[] {
       meeting.agenda !== null && `Agenda: ${meeting.agenda}`,
       // Clients show the event in the reader's zone; the zone the meeting is fixed in tells
       // them whether it moves for them when daylight saving changes.
-      `Fixed at ${occurrence.slot.time} ${meeting.zone} (${occurrence.slot.frequency})`,
+      `Fixed at ${slot.time} ${meeting.zone} (${slot.frequency})`,
     ],
-    ...occurrence.warnings,
+    ...paragraphs,
   );
   return [
-    ['UID', escapeText(meetingUid(occurrence))],
-    ['DTSTAMP', stamp],
-    ['DTSTART', formatUtcDateTime(occurrence.start)],
-    ['DTEND', formatUtcDateTime(occurrence.end)],
     text('SUMMARY', meeting.title),
-    ...optionalText('LOCATION', occurrence.where),
+    ...optionalText('LOCATION', slot.where ?? meeting.where),
     ...optionalText('DESCRIPTION', about),
     ...optionalUri(meeting.agenda),
     ...categories(['meeting', ...(meeting.project === null ? [] : [meeting.project])]),
     ['STATUS', 'CONFIRMED'],
     ['TRANSP', 'OPAQUE'],
   ];
+}
+
+/**
+ * One occurrence as an event of its own, at its UTC instant: a `once` slot, or an occurrence
+ * of a series that clients would place differently (see isAmbiguousWallTime).
+ */
+function singleMeetingEvent(meeting: Meeting, slot: Slot, date: string, stamp: string, span: { start: number; end: number } | null = null): Line[] {
+  // An imported calendar's occurrence brings its own span (an override may last longer).
+  const start = span?.start ?? zonedWallTimeToInstant(date, slot.time, meeting.zone);
+  const end = span?.end ?? start + meeting.duration * 60_000;
+  const warning = weekParityWarning(slot, date);
+  return [
+    ['UID', escapeText(occurrenceUid(meeting, slot, date))],
+    ['DTSTAMP', stamp],
+    ['DTSTART', formatUtcDateTime(start)],
+    ['DTEND', formatUtcDateTime(end)],
+    ...meetingFacts(meeting, slot, warning),
+  ];
+}
+
+/**
+ * Where recurring series begin and how far they are written: from the start of last year
+ * (or the slot's own start), for SERIES_YEARS. Past the end, the last series of a rule read
+ * off ISO week numbers runs on without its week-53 corrections.
+ */
+const SERIES_YEARS = 20;
+const DAY_MS = 86_400_000;
+
+export interface SeriesWindow {
+  fromYear: number;
+  toYear: number;
+}
+
+export function seriesWindow(now: number): SeriesWindow {
+  const year = Number(toIsoUtc(now).slice(0, 4));
+  return { fromYear: year - 1, toYear: year - 1 + SERIES_YEARS };
+}
+
+/** A run of occurrence dates, evenly spaced, that one RRULE can say. */
+interface Series {
+  dates: string[];
+  /** The last series of a slot without `until`: no UNTIL, it goes on. */
+  open: boolean;
+}
+
+const ISO_WEEK_RULES: Partial<Record<Slot['frequency'], number>> = {
+  'biweekly-odd': 2,
+  'biweekly-even': 2,
+  quadweekly: 4,
+  'quadweekly-week-1': 4,
+  'quadweekly-week-2': 4,
+  'quadweekly-week-3': 4,
+  'quadweekly-alternate': 4,
+};
+
+const BYDAY = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'];
+const FIRST_OF_MONTH = /^first-(monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/;
+
+/** The weeks between occurrences of a weekly kind of rule; null for monthly ones. */
+function weeksApart(slot: Slot): number | null {
+  if (slot.frequency === 'weekly') return slot.interval;
+  if (slot.frequency === 'biweekly') return 2;
+  return ISO_WEEK_RULES[slot.frequency] ?? null;
+}
+
+/**
+ * The slot's dates over the window, cut wherever the spacing breaks (the weeks around each
+ * ISO week 53, for rules read off week numbers): each piece is evenly spaced, so one RRULE
+ * with an UNTIL says it exactly. radar's own dates decide; the RRULE only has to repeat them.
+ */
+export function slotSeries(slot: Slot, window: SeriesWindow): Series[] {
+  const dates = occurrenceDates(slot, `${window.fromYear}-01-01`, `${window.toYear}-12-31`);
+  if (dates.length === 0) return [];
+  const weeks = weeksApart(slot);
+  if (weeks === null) return [{ dates, open: slot.until === null }];
+  const runs: string[][] = [[dates[0]!]];
+  for (let index = 1; index < dates.length; index += 1) {
+    const gap = civilToDayNumber(dates[index]!) - civilToDayNumber(dates[index - 1]!);
+    if (gap === 7 * weeks) runs.at(-1)!.push(dates[index]!);
+    else runs.push([dates[index]!]);
+  }
+  return runs.map((run, index) => ({ dates: run, open: index === runs.length - 1 && slot.until === null }));
+}
+
+function rrule(slot: Slot, series: Series, zone: string): string | null {
+  const until = series.open ? '' : `;UNTIL=${formatUtcDateTime(zonedWallTimeToInstant(series.dates.at(-1)!, slot.time, zone))}`;
+  const weeks = weeksApart(slot);
+  // No BYDAY: the weekday is DTSTART's (RFC 5545), and calcurse refuses a BYDAY that is not
+  // the weekday of DTSTART in its own zone (Monday 09:00 in Lord Howe is Sunday in UTC).
+  if (weeks !== null) return `FREQ=WEEKLY${weeks === 1 ? '' : `;INTERVAL=${weeks}`}${until}`;
+  const first = FIRST_OF_MONTH.exec(slot.frequency);
+  if (first !== null) return `FREQ=MONTHLY;BYDAY=1${BYDAY[['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'].indexOf(first[1]!)]}${until}`;
+  if (slot.frequency === 'monthly') return `FREQ=MONTHLY;BYDAY=${slot.week}${BYDAY[(slot.day ?? 1) - 1]}${until}`;
+  return null;
+}
+
+/** 'DTSTART;TZID=Europe/Berlin' with '20261203T140000', or the UTC form for UTC meetings. */
+function zonedProperty(name: string, date: string, time: string, zone: string): Line {
+  if (zone === 'UTC') return [name, formatUtcDateTime(zonedWallTimeToInstant(date, time, zone))];
+  return [`${name};TZID=${zone}`, `${formatDate(date)}T${time.replace(':', '')}00`];
+}
+
+/** What sets one slot apart from the meeting's others, for its UIDs. */
+function slotSignature(slot: Slot): string {
+  const day = slot.day === null ? '' : BYDAY[slot.day - 1]!.toLowerCase();
+  const every = slot.frequency === 'weekly' && slot.interval !== 1 ? `-every-${slot.interval}` : slot.frequency === 'monthly' ? `-${slot.week}` : '';
+  return `${day}${slot.time.replace(':', '')}-${slot.frequency}${every}`;
+}
+
+/**
+ * The UID of a series: the meeting, the slot, and the first date of every series but the
+ * slot's first, so a re-export updates each series in place.
+ */
+export function seriesUid(meeting: Meeting, slot: Slot, series: Series, first: boolean): string {
+  const from = first ? '' : `-from-${formatDate(series.dates[0]!)}`;
+  return `${meeting.id}-${slotSignature(slot)}${from}@meetings.${UID_DOMAIN}`;
+}
+
+/**
+ * A wall time that does not exist (spring forward) or exists twice (fall back) on `date`.
+ * RFC 5545 says which instant it means, and radar follows it, but calendar programs differ
+ * (ical.js takes the later offset for both), so such an occurrence is written as an instant.
+ */
+export function isAmbiguousWallTime(date: string, time: string, zone: string): boolean {
+  const instant = zonedWallTimeToInstant(date, time, zone);
+  const before = zoneOffsetMs(instant - DAY_MS, zone);
+  const after = zoneOffsetMs(instant + DAY_MS, zone);
+  if (before === after) return false;
+  const wall = (at: number) => {
+    const moment = instantToZoned(at, zone);
+    return `${moment.date} ${moment.time}`;
+  };
+  if (wall(instant) !== `${date} ${time}`) return true;
+  return wall(instant + Math.abs(before - after)) === `${date} ${time}`;
+}
+
+/** The days (in `zone`) on or next to which its offset changes over the window: the only ones worth checking. */
+export type ChangeDays = (zone: string) => ReadonlySet<string>;
+
+function changeDaysOf(window: SeriesWindow): ChangeDays {
+  const known = new Map<string, Set<string>>();
+  return (zone) => {
+    let days = known.get(zone);
+    if (days === undefined) {
+      days = new Set();
+      for (const change of offsetChanges(zone, window.fromYear, window.toYear)) {
+        const day = instantToZoned(change.at, zone).date;
+        for (const offset of [-1, 0, 1]) days.add(addDays(day, offset));
+      }
+      known.set(zone, days);
+    }
+    return days;
+  };
+}
+
+function ambiguousDates(meeting: Meeting, slot: Slot, series: Series, changeDays: ChangeDays): string[] {
+  if (meeting.zone === 'UTC') return [];
+  const near = changeDays(meeting.zone);
+  const skipped = new Set(slot.skip.map((skip) => skip.date));
+  return series.dates.filter((date) => near.has(date) && !skipped.has(date) && isAmbiguousWallTime(date, slot.time, meeting.zone));
+}
+
+/**
+ * `exact`: occurrences at a wall time a DST change makes ambiguous, excluded here and written
+ * as events of their own at their exact instant (calcurse ignores RDATE, so not as RDATEs).
+ */
+function seriesEvent(meeting: Meeting, slot: Slot, series: Series, first: boolean, exact: readonly string[], stamp: string): Line[] {
+  const rule = rrule(slot, series, meeting.zone);
+  const within = new Set(series.dates);
+  const skips = slot.skip.filter((skip) => within.has(skip.date));
+  const skipped = skips.map((skip) => `Skipped ${skip.date}${skip.reason === null ? '' : `: ${skip.reason}`}`);
+  // A series ends or begins where a week 53 broke the rhythm: only its ends can carry the note.
+  const broken = weekParityWarning(slot, series.dates[0]!) ?? weekParityWarning(slot, series.dates.at(-1)!);
+  return [
+    ['UID', escapeText(seriesUid(meeting, slot, series, first))],
+    ['DTSTAMP', stamp],
+    zonedProperty('DTSTART', series.dates[0]!, slot.time, meeting.zone),
+    ['DURATION', `PT${meeting.duration}M`],
+    ...(rule === null ? [] : [['RRULE', rule] as Line]),
+    ...[...skips.map((skip) => skip.date), ...exact].sort().map((date) => zonedProperty('EXDATE', date, slot.time, meeting.zone)),
+    ...meetingFacts(meeting, slot, skipped.length === 0 ? null : skipped.join('\n'), broken),
+  ];
+}
+
+/**
+ * The recurring events of one meeting, a few per slot. Seam: a meeting whose occurrences
+ * come from elsewhere than slots (an imported calendar's own recurrence) adds its events
+ * beside these.
+ */
+function recurringMeetingEvents(meeting: Meeting, window: SeriesWindow, changeDays: ChangeDays, stamp: string, written: Set<string>): Line[][] {
+  const events: Line[][] = [];
+  for (const slot of meeting.slots) {
+    if (slot.frequency === 'once' || slot.frequency === 'adhoc') continue;
+    slotSeries(slot, window).forEach((series, index) => {
+      const exact = ambiguousDates(meeting, slot, series, changeDays);
+      const event = seriesEvent(meeting, slot, series, index === 0, exact, stamp);
+      // A slot given twice is one event, with one UID.
+      const uid = event[0]![1];
+      if (written.has(uid)) return;
+      written.add(uid);
+      events.push(event);
+      for (const date of exact) events.push(singleMeetingEvent(meeting, slot, date, stamp));
+    });
+  }
+  return events;
 }
 
 function projectsOf(milestone: Milestone): string[] {
@@ -194,22 +405,29 @@ function calendarName(schedule: Schedule, filter: ViewFilter): string {
 /** The calendar as text: CRLF line ends, every line folded to 75 octets. */
 export function scheduleToIcs(schedule: Schedule, request: IcsRequest): string {
   const stamp = formatUtcDateTime(request.now);
+  const window = seriesWindow(request.now);
   const milestones = milestonesInView(schedule, { now: request.now, days: request.milestoneDays, all: request.all, filter: request.filter });
-  const uids = new Set<string>();
-  const meetings = upcomingOccurrences(schedule, request.now, request.meetingDays, request.filter).filter((occurrence) => {
+  const written = new Set<string>();
+  const meetings = schedule.meetings.filter((meeting) => meetingMatches(meeting, request.filter));
+  const changeDays = changeDaysOf(window);
+  const recurring = meetings.flatMap((meeting) => recurringMeetingEvents(meeting, window, changeDays, stamp, written));
+  const oneOff = upcomingOccurrences(schedule, request.now, request.meetingDays, request.filter).filter((occurrence) => {
     // A skipped occurrence does not take place: it is left out rather than sent as
     // STATUS:CANCELLED, which several clients still draw as an ordinary meeting.
-    if (occurrence.skipped) return false;
-    // Two slots of one meeting at the same time on the same day are one event, with one UID.
+    if (occurrence.slot.frequency !== 'once' || occurrence.skipped) return false;
     const uid = meetingUid(occurrence);
-    if (uids.has(uid)) return false;
-    uids.add(uid);
+    if (written.has(uid)) return false;
+    written.add(uid);
     return true;
   });
+  const zones = [...new Set(meetings.filter((meeting) => meeting.slots.some((slot) => slot.frequency !== 'once' && slot.frequency !== 'adhoc')).map((meeting) => meeting.zone))]
+    .filter((zone) => zone !== 'UTC')
+    .sort();
 
   const events = [
     ...milestones.map((row) => milestoneEvent(row, schedule, stamp)),
-    ...meetings.map((occurrence) => meetingEvent(occurrence, stamp)),
+    ...recurring,
+    ...oneOff.map((occurrence) => singleMeetingEvent(occurrence.meeting, occurrence.slot, occurrence.date, stamp, occurrence)),
   ];
   const lines: Line[] = [
     ['BEGIN', 'VCALENDAR'],
@@ -218,6 +436,7 @@ export function scheduleToIcs(schedule: Schedule, request: IcsRequest): string {
     ['CALSCALE', 'GREGORIAN'],
     ['METHOD', 'PUBLISH'],
     text('X-WR-CALNAME', calendarName(schedule, request.filter)),
+    ...zones.flatMap((zone) => vtimezoneLines(zone, window.fromYear, window.toYear)),
     ...events.flatMap((event): Line[] => [['BEGIN', 'VEVENT'], ...event, ['END', 'VEVENT']]),
     ['END', 'VCALENDAR'],
   ];

@@ -12,7 +12,12 @@ export function writeFileAtomically(file: string, text: string): void {
     writeFileSync(temporary, text, 'utf8');
     renameSync(temporary, file);
   } catch (error) {
-    rmSync(temporary, { force: true });
+    try {
+      rmSync(temporary, { force: true });
+    } catch {
+      // The folder itself is unusable (ENOTDIR, EACCES): there is no temporary file, and the
+      // write's own error says why.
+    }
     throw error;
   }
 }

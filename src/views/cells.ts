@@ -6,6 +6,7 @@ import type { MilestoneKind, Priority } from '../model/types';
 import type { LiaisonGap } from './gaps';
 import type { Occurrence } from './meetings';
 import type { MilestoneRow } from './milestones';
+import { nextLocal } from './next-format';
 import { needsOwner } from './priorities';
 
 const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
@@ -194,18 +195,14 @@ export function gapCells(gap: LiaisonGap): GapCells {
 
 /**
  * One line for a status bar: "Nova team meeting in 1h 15m — Thu 22:00 BST (21:00 UTC)
- * #openstack-meeting".
+ * #openstack-meeting" (the date named too when it is more than six days away).
  */
 export function nextLine(occurrence: Occurrence, zone: string, now: number): string {
-  const start = instantToZoned(occurrence.start, zone);
-  const day = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'][start.weekday - 1];
-  const local = `${day} ${start.time} ${zoneAbbreviation(occurrence.start, zone)}`;
-  const ownZone = occurrence.meeting.zone;
-  const ownClock = `${instantToZoned(occurrence.start, ownZone).time} ${zoneAbbreviation(occurrence.start, ownZone)}`;
+  const shownClock = formatClock(occurrence.start, zone);
+  const ownClock = formatClock(occurrence.start, occurrence.meeting.zone);
   const seconds = Math.floor((occurrence.start - now) / 1000);
   const when = seconds > 0 ? `in ${formatCountdown(seconds)}` : `now (started ${seconds > -60 ? 'just now' : `${formatCountdown(seconds)} ago`})`;
-  const own = ownClock === `${start.time} ${zoneAbbreviation(occurrence.start, zone)}` ? '' : ` (${ownClock})`;
+  const own = ownClock === shownClock ? '' : ` (${ownClock})`;
   const where = occurrence.where === null ? '' : ` ${occurrence.where}`;
-  return `${occurrence.meeting.title} ${when} — ${local}${own}${where}`;
+  return `${occurrence.meeting.title} ${when} — ${nextLocal(occurrence.start, zone, now)}${own}${where}`;
 }
-

@@ -180,7 +180,7 @@ describe('usage errors and exit codes', () => {
   it('prints its version and help', () => {
     expect(radar(['--version']).stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
     const help = radar(['--help']).stdout;
-    for (const word of ['next', 'list', 'validate', 'export ics', 'feed', 'config', '--tz', '--now', '--days', '--all', '--json', '--no-color', '--offline', '--once']) {
+    for (const word of ['next', 'list', 'validate', 'export ics', 'feed', 'config', '--tz', '--now', '--days', '--all', '--json', '--no-color', '--offline', '--once', 'watch', 'completion', '--format', '--exec', '--notify']) {
       expect(help).toContain(word);
     }
   });

@@ -12,6 +12,7 @@ import { parseArgs } from '../../src/cli/args';
 import type { Context } from '../../src/context/context';
 import { loadSources, type LoadResult } from '../../src/load/load-sources';
 import { specOf } from '../../src/load/source-spec';
+import type { FiredStore } from '../../src/remind/fired-state';
 import { parseInstant } from '../../src/time/instant';
 
 export const LIBERTY = fileURLToPath(new URL('../../data/liberty-2015.yaml', import.meta.url));
@@ -41,6 +42,10 @@ export interface DashboardOptions {
   homeZone?: string;
   /** The real clock (ISO instant), when it is not --now: for ages and reload times. */
   wallClock?: string;
+  /** Turns reminders on, remembering fired ones here. */
+  firedStore?: FiredStore;
+  /** The `reminders` configuration key. */
+  reminders?: { meetings?: string[]; milestones?: string[] };
 }
 
 export function testContext(options: DashboardOptions = {}): Context {
@@ -70,7 +75,7 @@ export function testContext(options: DashboardOptions = {}): Context {
     sources: [specOf(source)],
     usingDemo: false,
     filter: { projects: parsed.options.projects, text: '' },
-    config: options.bell === undefined ? {} : { bell: options.bell },
+    config: { ...(options.bell === undefined ? {} : { bell: options.bell }), ...(options.reminders === undefined ? {} : { reminders: options.reminders }) },
     workHours: { startMinute: 8 * 60, endMinute: 18 * 60 },
     cacheDir: path.join(os.tmpdir(), 'radar-test-cache-unused'),
   };
@@ -189,6 +194,7 @@ export async function renderDashboard(options: DashboardOptions = {}): Promise<D
       color={options.color ?? false}
       {...(options.clock === undefined ? {} : { clock: options.clock })}
       {...(options.onBell === undefined ? {} : { onBell: options.onBell })}
+      {...(options.firedStore === undefined ? {} : { firedStore: options.firedStore })}
     />,
     {
       stdout: terminal as unknown as NodeJS.WriteStream,

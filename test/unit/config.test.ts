@@ -80,6 +80,7 @@ describe('radar config set, get, unset', () => {
       'workHours = 08:00-18:00 (default)',
       'refreshMinutes = 15 (default)',
       'bell = true (default)',
+      'reminders = {"meetings":["10m"],"milestones":["7d","1d"]} (default)',
       '',
     ]);
     expect(radarConfig('get', 'workHours').stdout).toBe('08:00-18:00\n');
@@ -211,12 +212,26 @@ describe('every value is checked', () => {
     const key = radarConfig('set', 'colour', 'red');
     expect(key.code).toBe(2);
     expect(key.stderr).toBe(
-      'radar config: unknown key "colour" (keys: zone, sources, presets, projects, workHours, refreshMinutes, bell)\n',
+      'radar config: unknown key "colour" (keys: zone, sources, presets, projects, workHours, refreshMinutes, bell, reminders)\n',
     );
     const sub = radarConfig('remove', 'zone');
     expect(sub.code).toBe(2);
     expect(sub.stderr).toMatch(/^radar config: unknown subcommand "remove" \(use list, get <key>/);
     expect(radarConfig('get').code).toBe(2);
+  });
+
+  it('reminders take lead times per kind, as JSON; a kind left out keeps its default', () => {
+    expect(radarConfig('set', 'reminders', '{"meetings": ["15m", "2m"]}').code).toBe(0);
+    expect(radarConfig('get', 'reminders').stdout).toBe('{"meetings":["15m","2m"],"milestones":["7d","1d"]}\n');
+    for (const [value, message] of [
+      ['{"meetings": ["10 minutes"]}', 'radar config: reminders.meetings: "10 minutes" is not a lead time (<n>m, <n>h or <n>d, e.g. 10m, 2h, 7d)\n'],
+      ['{"meetings": "10m"}', 'radar config: reminders.meetings must be a list of lead times, e.g. {"meetings": ["10m"], "milestones": ["7d", "1d"]}\n'],
+      ['{"priorities": ["1d"]}', 'radar config: reminders: unknown kind "priorities" (kinds: meetings, milestones)\n'],
+      ['10m', `radar config: reminders takes a JSON object, e.g. '{"meetings": ["10m"], "milestones": ["7d", "1d"]}'\n`],
+    ]) {
+      expect(radarConfig('set', 'reminders', value!)).toEqual({ code: 2, stdout: '', stderr: message });
+    }
+    expect(radarConfig('get', 'reminders').stdout).toBe('{"meetings":["15m","2m"],"milestones":["7d","1d"]}\n');
   });
 
   it('a source path that does not exist is saved with a note', () => {

@@ -48,6 +48,7 @@ const DEFAULT_TEXT: Readonly<Record<ConfigKey, () => string>> = {
   workHours: () => `${CONFIG_DEFAULTS.workHours} (default)`,
   refreshMinutes: () => `${CONFIG_DEFAULTS.refreshMinutes} (default)`,
   bell: () => `${CONFIG_DEFAULTS.bell} (default)`,
+  reminders: () => `${JSON.stringify(CONFIG_DEFAULTS.reminders)} (default)`,
 };
 
 function effectiveValue(key: ConfigKey, config: RadarConfig): unknown {
@@ -60,6 +61,8 @@ function effectiveValue(key: ConfigKey, config: RadarConfig): unknown {
       return config.projects ?? [];
     case 'presets':
       return config.presets ?? {};
+    case 'reminders':
+      return { ...CONFIG_DEFAULTS.reminders, ...config.reminders };
     default:
       return config[key] ?? CONFIG_DEFAULTS[key];
   }
@@ -154,6 +157,13 @@ function valueFromWords(key: ConfigKey, words: string[], cwd: string, config: Ra
   const word = words[0] as string;
   if (key === 'refreshMinutes') return { value: /^\d+$/.test(word) ? Number(word) : word };
   if (key === 'bell') return { value: word === 'true' ? true : word === 'false' ? false : word };
+  if (key === 'reminders') {
+    try {
+      return { value: JSON.parse(word) };
+    } catch {
+      return { error: `reminders takes a JSON object, e.g. '{"meetings": ["10m"], "milestones": ["7d", "1d"]}'` };
+    }
+  }
   return { value: word };
 }
 

@@ -1,6 +1,6 @@
 // `radar list milestones|meetings|priorities|gaps|projects`: one table, or --json.
 import type { Context } from '../../context/context';
-import { checkProjectIds, load, reportLoad } from '../../context/load';
+import { checkProjectIds, inTheNextDays, load, reportLoad } from '../../context/load';
 import { DEFAULT_DAYS, type ListWhat } from '../../context/options';
 import { renderTextTable } from '../../text/text-table';
 import { gapCells } from '../../views/cells';
@@ -28,7 +28,7 @@ export async function runList(given: Context, what: ListWhat): Promise<number> {
   if (what === 'meetings') {
     const occurrences = upcomingOccurrences(schedule, now, options.days ?? DEFAULT_DAYS.meetings, filter);
     if (options.json) json(envelope(now, zone, reports, 'items', occurrences.map((occurrence) => meetingJson(occurrence, zone))));
-    else out(occurrences.length === 0 ? [`No meetings in the next ${options.days ?? DEFAULT_DAYS.meetings} days.`] : meetingTable(occurrences, context, paint, maxWidth));
+    else out(occurrences.length === 0 ? [`No meetings in ${inTheNextDays(options.days ?? DEFAULT_DAYS.meetings)}.`] : meetingTable(occurrences, context, paint, maxWidth));
   } else if (what === 'milestones') {
     const rows = milestonesInView(schedule, { now, days: options.days ?? DEFAULT_DAYS.milestones, all: options.all, filter });
     if (options.json) json(envelope(now, zone, reports, 'items', rows.map((row) => milestoneJson(row, now))));

@@ -3,13 +3,22 @@
 import { nextLine } from '../../views/cells';
 import { envelope, nextJson } from '../../views/json-items';
 import { nextOccurrence } from '../../views/meetings';
+import { nextFields, parseNextFormat, renderNextFormat } from '../../views/next-format';
 import type { Context } from '../../context/context';
-import { checkProjectIds, load, reportLoad } from '../../context/load';
+import { EXIT } from '../../context/exit-codes';
+import { checkProjectIds, inTheNextDays, load, reportLoad } from '../../context/load';
 import { DEFAULT_DAYS } from '../../context/options';
 
 export async function runNext(given: Context): Promise<number> {
+  const template = given.options.format === null ? null : parseNextFormat(given.options.format);
+  if (template !== null && 'error' in template) {
+    given.io.stderr(`radar: ${template.error}\n`);
+    return EXIT.usage;
+  }
   const loaded = await load(given);
   const code = reportLoad(given, loaded);
+  // Nothing loaded is not "no meeting": a status bar shows nothing rather than a false calm.
+  if (code === EXIT.nothingLoaded) return code;
   const checked = checkProjectIds(given, loaded);
   if ('exit' in checked) return checked.exit;
   const { context } = checked;
@@ -18,9 +27,11 @@ export async function runNext(given: Context): Promise<number> {
   if (context.options.json) {
     const item = next === null ? null : nextJson(next, context.zone, context.now);
     context.io.stdout(`${JSON.stringify(envelope(context.now, context.zone, loaded.reports, 'item', item), null, 2)}\n`);
+  } else if (template !== null) {
+    // With no meeting ahead a template has nothing to fill: the bar stays empty.
+    if (next !== null) context.io.stdout(`${renderNextFormat(template.parts, nextFields(next, context.zone, context.now))}\n`);
   } else {
-    context.io.stdout(next === null ? `No meeting in the next ${days} days\n` : `${nextLine(next, context.zone, context.now)}\n`);
+    context.io.stdout(next === null ? `No meeting in ${inTheNextDays(days)}\n` : `${nextLine(next, context.zone, context.now)}\n`);
   }
   return code;
 }
-

@@ -1,6 +1,7 @@
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
-import { escapeText, foldLine, meetingUid, milestoneUid, scheduleToIcs, type IcsRequest } from '../../../src/export/ics';
+import { escapeText, foldLine, milestoneUid, scheduleToIcs, type IcsRequest } from '../../../src/export/ics';
+import { expandTimedEvents } from '../../helpers/ical-expand';
 import type { Schedule } from '../../../src/model/types';
 import { addDays } from '../../../src/time/civil';
 import { NO_FILTER } from '../../../src/views/filters';
@@ -79,25 +80,26 @@ describe('radar export ics of the Liberty demo on 11 August 2015', async () => {
     expect(calendar.getFirstPropertyValue('x-wr-calname')).toBe('OpenStack Liberty (2015)');
   });
 
+  // What a client subscribed to the file lists for the next 14 days (and the meeting in progress).
+  const fortnight = expandTimedEvents(text, THREAD_NOW - DAY, THREAD_NOW + 14 * DAY).filter((event) => Date.parse(event.end) > THREAD_NOW);
+
   it('holds every meeting that takes place in the next 14 days, at the instants radar lists', () => {
     const expected = upcomingOccurrences(schedule, THREAD_NOW, 14, NO_FILTER).filter((occurrence) => !occurrence.skipped);
-    const meetings = events.filter((event) => !event.allDay);
-    expect(meetings.map((event) => [event.summary, event.start, event.end, event.location])).toEqual(
+    expect(fortnight.map((event) => [event.title, Date.parse(event.start), Date.parse(event.end), event.where])).toEqual(
       expected.map((occurrence) => [occurrence.meeting.title, occurrence.start, occurrence.end, occurrence.where]),
     );
-    expect(meetings.map((event) => event.uid)).toEqual(expected.map(meetingUid));
   });
 
   it('leaves out the Product WG meeting of 17 August, skipped for ops summit travel, and keeps the one of the 24th', () => {
-    const productWg = events.filter((event) => event.summary === 'Product WG meeting');
-    expect(productWg.map((event) => new Date(event.start).toISOString())).toEqual(['2015-08-24T19:00:00.000Z']);
-    expect(text).not.toContain('20150817T1900');
+    const productWg = fortnight.filter((event) => event.title === 'Product WG meeting');
+    expect(productWg.map((event) => event.start)).toEqual(['2015-08-24T19:00:00.000Z']);
+    expect(text).toContain('\r\nEXDATE:20150817T190000Z\r\n');
   });
 
   it('alternates the Nova meeting between 21:00 and 14:00 UTC, and says who chairs it and where the agenda is', () => {
-    const nova = events.filter((event) => event.summary === 'Nova Team Meeting');
-    expect(nova.map((event) => new Date(event.start).toISOString())).toEqual(['2015-08-13T21:00:00.000Z', '2015-08-20T14:00:00.000Z']);
-    expect(nova[0]!.description).toBe(
+    expect(fortnight.filter((event) => event.title === 'Nova Team Meeting').map((event) => event.start)).toEqual(['2015-08-13T21:00:00.000Z', '2015-08-20T14:00:00.000Z']);
+    const nova = events.filter((event) => event.summary === 'Nova Team Meeting' && event.description!.includes('Fixed at 21:00'));
+    expect(nova[0]!.description!.split('\n\n')[0]).toBe(
       'Project: nova\nChair: Mikal Still & John Garbutt\nAgenda: https://wiki.openstack.org/wiki/Meetings/Nova\nFixed at 21:00 UTC (biweekly-odd)',
     );
     expect(nova[0]!.url).toBe('https://wiki.openstack.org/wiki/Meetings/Nova');
@@ -188,8 +190,9 @@ describe('one event per meeting and moment', () => {
       'twice.yaml',
       'version: 1\nmeetings:\n  - {title: Team, slots: [{day: wednesday, time: "10:00"}, {day: Wednesday, time: "10:00", where: "#elsewhere"}]}\n',
     );
-    const { events } = parseCalendar(scheduleToIcs(schedule, request({ meetingDays: 7 })));
-    expect(events.map((event) => [event.uid, new Date(event.start).toISOString()])).toEqual([['team-20150812T1000@meetings.release-radar', '2015-08-12T10:00:00.000Z']]);
+    const text = scheduleToIcs(schedule, request({ meetingDays: 7 }));
+    expect(parseCalendar(text).events.map((event) => event.uid)).toEqual(['team-we1000-weekly@meetings.release-radar']);
+    expect(expandTimedEvents(text, THREAD_NOW, THREAD_NOW + 7 * DAY).map((event) => event.start)).toEqual(['2015-08-12T10:00:00.000Z']);
   });
 });
 
@@ -212,8 +215,10 @@ describe('meetings in their own time zone', async () => {
   );
   const { events } = parseCalendar(scheduleToIcs(schedule, request({ now: Date.UTC(2026, 9, 19), meetingDays: 14 })));
 
-  it('writes each occurrence at its exact UTC instant, across the end of summer time', () => {
-    expect(events.filter((event) => event.summary === 'Berlin sync').map((event) => new Date(event.start).toISOString())).toEqual([
+  it('lists each occurrence at its exact UTC instant, across the end of summer time', () => {
+    const text = scheduleToIcs(schedule, request({ now: Date.UTC(2026, 9, 19), meetingDays: 14 }));
+    const expanded = expandTimedEvents(text, Date.UTC(2026, 9, 19), Date.UTC(2026, 10, 2));
+    expect(expanded.filter((event) => event.title === 'Berlin sync').map((event) => event.start)).toEqual([
       '2026-10-22T08:00:00.000Z',
       '2026-10-29T09:00:00.000Z',
     ]);
@@ -228,21 +233,25 @@ describe('meetings in their own time zone', async () => {
     expect(tokyo.description).toBe('Fixed at 09:00 Asia/Tokyo (once)');
   });
 
-  it('needs no VTIMEZONE: every time is UTC', () => {
+  it('writes the recurring meeting in its own zone with a VTIMEZONE, and the one-off at its UTC instant', () => {
     const text = scheduleToIcs(schedule, request({ now: Date.UTC(2026, 9, 19) }));
-    expect(text).not.toContain('TZID');
-    expect(text).not.toContain('VTIMEZONE');
-    expect(text.match(/^DTSTART:.*$/gm)!.every((line) => /^DTSTART:\d{8}T\d{6}Z$/.test(line))).toBe(true);
+    expect(text).toContain('BEGIN:VTIMEZONE\r\nTZID:Europe/Berlin\r\n');
+    expect(text).toContain('DTSTART;TZID=Europe/Berlin:20250102T100000\r\n');
+    expect(text).not.toContain('Asia/Tokyo\r\n');
+    expect(text).toContain('DTSTART:20261023T000000Z\r\n');
   });
 });
 
 describe('what is in view', async () => {
   const liberty = await loadSchedule(LIBERTY);
 
-  it('looks --days ahead for both meetings and milestones, counting the meeting in progress', () => {
-    const { events } = parseCalendar(scheduleToIcs(liberty, request({ meetingDays: 3, milestoneDays: 3 })));
-    // The cross-project meeting began at 21:00, 45 minutes before the export.
-    expect(events.map((event) => event.summary)).toEqual(['OpenStack Cross-Project Meeting', 'Nova Team Meeting']);
+  it('looks --days ahead for milestones, but never cuts a recurring meeting short', () => {
+    const text = scheduleToIcs(liberty, request({ meetingDays: 3, milestoneDays: 3 }));
+    const { events } = parseCalendar(text);
+    expect(events.filter((event) => event.allDay)).toEqual([]);
+    // A year later the Product WG still meets on Mondays at 19:00 UTC.
+    const later = expandTimedEvents(text, Date.UTC(2016, 7, 1), Date.UTC(2016, 7, 8)).filter((event) => event.title === 'Product WG meeting');
+    expect(later.map((event) => event.start)).toEqual(['2016-08-01T19:00:00.000Z']);
   });
 
   it('keeps only the chosen projects, plus cross-project milestones', () => {
