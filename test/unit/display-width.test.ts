@@ -1,6 +1,10 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { displayWidth, padToWidth, toSingleLine, truncateToWidth } from '../../src/text/display-width';
-import stringWidth from 'string-width';
+
+const ROOT = resolve(import.meta.dirname, '../..');
 
 describe('displayWidth counts terminal columns, not characters', () => {
   it('a plain ASCII title takes one column per letter', () => {
@@ -90,20 +94,55 @@ describe('toSingleLine', () => {
   });
 });
 
-describe('the narrow-text fast path the build gives string-width', () => {
-  it('covers only characters string-width itself counts as one column', async () => {
-    const { NARROW_TEXT_SOURCE } = await import('../../scripts/narrow-text.mjs');
-    const narrow = new RegExp(NARROW_TEXT_SOURCE);
-    let checked = 0;
-    for (let code = 0x20; code <= 0x2fff; code += 1) {
-      const character = String.fromCodePoint(code);
-      if (!narrow.test(character)) continue;
-      expect(stringWidth(character), `U+${code.toString(16)}`).toBe(1);
-      checked += 1;
-    }
-    expect(checked).toBeGreaterThan(300);
-    expect(narrow.test('╭─ Meetings 2/7 ── ☾ Thu 13 Aug 22:00 BST … –')).toBe(true);
-    expect(narrow.test('新星')).toBe(false);
-    expect(narrow.test('⚠️')).toBe(false);
+/** Every installed copy of string-width: Ink measures with one, wrap-ansi (through Ink) may bring its own. */
+function stringWidthCopies(folder = join(ROOT, 'node_modules')): string[] {
+  if (!existsSync(folder)) return [];
+  return readdirSync(folder).flatMap((name) => {
+    const packageFolder = join(folder, name);
+    if (name.startsWith('@')) return stringWidthCopies(packageFolder);
+    const own = name === 'string-width' ? [packageFolder] : [];
+    return [...own, ...stringWidthCopies(join(packageFolder, 'node_modules'))];
+  });
+}
+
+/** The fast path patches/string-width+*.patch adds: the characters it returns one column for. */
+function narrowTextPattern(copy: string): RegExp {
+  const source = readFileSync(join(copy, 'index.js'), 'utf8');
+  const found = /if \(ambiguousIsNarrow && \/(\^\[[^\]]*\]\*\$)\/\.test\(string\)\)/.exec(source);
+  if (found === null) throw new Error(`${copy} has no narrow-text fast path: is patches/string-width+*.patch applied to it?`);
+  return new RegExp(found[1]!);
+}
+
+describe('the narrow-text fast path patched into string-width', () => {
+  const copies = stringWidthCopies();
+
+  it('is found in the string-width Ink uses', () => {
+    expect(copies).toContain(join(ROOT, 'node_modules', 'string-width'));
+  });
+
+  describe.each(copies.map((copy) => [relative(ROOT, copy), copy]))('%s', (_name, copy) => {
+    it('covers only characters its own width table counts as one column', async () => {
+      const { default: copyWidth } = (await import(pathToFileURL(join(copy, 'index.js')).href)) as { default: (text: string) => number };
+      const narrow = narrowTextPattern(copy);
+      let checked = 0;
+      for (let code = 0x20; code <= 0x2fff; code += 1) {
+        const character = String.fromCodePoint(code);
+        if (!narrow.test(character)) continue;
+        // Beside a wide character the fast path does not apply: this is the table speaking.
+        expect(copyWidth(`新${character}`), `U+${code.toString(16)}`).toBe(3);
+        expect(copyWidth(character), `U+${code.toString(16)}`).toBe(1);
+        checked += 1;
+      }
+      expect(checked).toBeGreaterThan(300);
+    });
+
+    it('draws the dashboard marks ⚠ ✖ ☾ and the arrows in one column each', async () => {
+      const { default: copyWidth } = (await import(pathToFileURL(join(copy, 'index.js')).href)) as { default: (text: string) => number };
+      for (const mark of ['⚠', '✖', '☾', '↔', '↕', '↖', '↗', '↘', '↙', '↩', '↪']) expect(copyWidth(`新星 ${mark}`), mark).toBe(6);
+      expect(narrowTextPattern(copy).test('╭─ Meetings 2/7 ── ☾ Thu 13 Aug 22:00 BST … –')).toBe(true);
+      expect(narrowTextPattern(copy).test('新星')).toBe(false);
+      expect(narrowTextPattern(copy).test('⚠️')).toBe(false);
+      expect(copyWidth('⚠️')).toBe(2);
+    });
   });
 });

@@ -1,1 +1,0 @@
-export declare const NARROW_TEXT_SOURCE: string;
