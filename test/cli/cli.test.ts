@@ -1,14 +1,14 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isolatedEnv, json, radar } from '../helpers/run-radar';
+import { tempFolder } from '../helpers/temp';
 
 const LIBERTY = 'data/liberty-2015.yaml';
 // Tuesday 11 August 2015, 21:44:57 UTC: the evening of the Product WG / Nova thread.
 const THREAD = ['-s', LIBERTY, '--now', '2015-08-11T21:44:57Z', '--tz', 'Europe/London'];
 
-const folder = mkdtempSync(join(tmpdir(), 'radar-cli-'));
+const folder = tempFolder('radar-cli-');
 function file(name: string, text: string): string {
   const path = join(folder, name);
   writeFileSync(path, text);

@@ -1,17 +1,17 @@
-// `radar export ics` and `radar feed` as a user runs them (the built program, npm test builds it).
+// `radar export ics` and `radar feed` as a user runs them (the built program, as vitest's global setup builds it).
 import ICAL from 'ical.js';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isolatedEnv, json, radar } from '../helpers/run-radar';
+import { tempFolder } from '../helpers/temp';
 
 const LIBERTY = 'data/liberty-2015.yaml';
 const INDRI = 'data/openstack-2027.1.yaml';
 const IRC_MEETINGS = 'test/fixtures/irc-meetings/meetings';
 const NOW = ['--now', '2015-08-11T21:44:57Z'];
 
-const folder = mkdtempSync(join(tmpdir(), 'radar-export-cli-'));
+const folder = tempFolder('radar-export-cli-');
 const inFolder = (name: string) => join(folder, name);
 
 function summaries(ics: string): string[] {

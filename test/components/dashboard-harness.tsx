@@ -1,8 +1,6 @@
 // Renders the dashboard the way `radar` does (Ink in debug mode: one whole frame per render)
 // into a stand-in terminal of any size, with a keyboard the test types on.
 import { EventEmitter } from 'node:events';
-import os from 'node:os';
-import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { render, type Instance } from 'ink';
 import { App } from '../../components/app';
@@ -14,6 +12,7 @@ import { loadSources, type LoadResult } from '../../src/load/load-sources';
 import { specOf } from '../../src/load/source-spec';
 import type { FiredStore } from '../../src/remind/fired-state';
 import { parseInstant } from '../../src/time/instant';
+import { tempFolder } from '../helpers/temp';
 
 export const LIBERTY = fileURLToPath(new URL('../../data/liberty-2015.yaml', import.meta.url));
 export const OPENSTACK = fileURLToPath(new URL('../../data/openstack-2027.1.yaml', import.meta.url));
@@ -77,7 +76,7 @@ export function testContext(options: DashboardOptions = {}): Context {
     filter: { projects: parsed.options.projects, text: '' },
     config: { ...(options.bell === undefined ? {} : { bell: options.bell }), ...(options.reminders === undefined ? {} : { reminders: options.reminders }) },
     workHours: { startMinute: 8 * 60, endMinute: 18 * 60 },
-    cacheDir: path.join(os.tmpdir(), 'radar-test-cache-unused'),
+    cacheDir: tempFolder('radar-dashboard-cache-'),
   };
 }
 

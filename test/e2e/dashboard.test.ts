@@ -1,7 +1,8 @@
-// The built program in a real terminal: tmux runs `node dist/radar.js` at 80×24 and 160×48,
-// the tests press keys and read the screen. CI is unset for the program (Ink draws nothing
-// until exit under CI=true), and HOME/XDG_CONFIG_HOME point at an empty folder so a user's
-// own config cannot change what is on screen. Without tmux these tests are skipped, and say so.
+// The built program in a real terminal: tmux runs `node dist/radar.js` (rebuilt from the
+// current sources by vitest's global setup) from 80×24 to 160×48, the tests press keys and read
+// the screen. CI is unset for the program (Ink draws nothing until exit under CI=true), and
+// HOME, XDG_CONFIG_HOME and RADAR_CACHE_DIR point at an empty folder so a user's own config and
+// cache cannot change what is on screen. Without tmux these tests are skipped, and say so.
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -139,7 +140,7 @@ function columnOf(line: string, needle: string): number {
 
 describe.skipIf(!hasTmux)('the dashboard in a real terminal', () => {
   beforeAll(() => {
-    if (!fs.existsSync(program)) throw new Error('dist/radar.js is missing: run `npm run build` (npm test does it first)');
+    if (!fs.existsSync(program)) throw new Error('dist/radar.js is missing: vitest\'s global setup (test/helpers/global-setup.ts) should have built it');
     home = fs.mkdtempSync(path.join(os.tmpdir(), 'radar-e2e-'));
   });
 

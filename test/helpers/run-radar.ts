@@ -1,9 +1,8 @@
 // Runs the built program as a user would: a real process, its own config and cache folders,
-// never the user's.
+// never the user's. vitest's global setup has built it from the current sources.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { tempFolder } from './temp';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const RADAR = join(ROOT, 'dist/radar.js');
@@ -14,8 +13,9 @@ export interface Run {
   stderr: string;
 }
 
+/** A home of its own (config, cache), inside the test run's temp folder. */
 export function isolatedEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const home = mkdtempSync(join(tmpdir(), 'radar-home-'));
+  const home = tempFolder('radar-home-');
   const env: NodeJS.ProcessEnv = {
     PATH: process.env['PATH'],
     HOME: home,

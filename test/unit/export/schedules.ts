@@ -1,7 +1,6 @@
 // Loads schedules the way radar does (files, folders, several sources merged), and computes the
 // items `radar list … --json` would print for them, for the export tests.
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { loadSources, type LoadResult } from '../../../src/load/load-sources';
 import type { Schedule } from '../../../src/model/types';
@@ -11,6 +10,7 @@ import { gapJson, meetingJson, milestoneJson, priorityJson } from '../../../src/
 import { upcomingOccurrences } from '../../../src/views/meetings';
 import { milestonesInView } from '../../../src/views/milestones';
 import { prioritiesInView } from '../../../src/views/priorities';
+import { tempFolder } from '../../helpers/temp';
 
 export const ROOT = resolve(import.meta.dirname, '../../..');
 export const LIBERTY = join(ROOT, 'data/liberty-2015.yaml');
@@ -20,7 +20,7 @@ export const IRC_MEETINGS = join(ROOT, 'test/fixtures/irc-meetings/meetings');
 /** Tuesday 11 August 2015, 21:44:57 UTC: the evening of the Product WG / Nova thread. */
 export const THREAD_NOW = Date.UTC(2015, 7, 11, 21, 44, 57);
 
-const folder = mkdtempSync(join(tmpdir(), 'radar-export-'));
+const folder = tempFolder('radar-export-');
 
 /** Writes a file under a fresh temporary folder and returns its path. */
 export function scratchFile(name: string, text: string): string {

@@ -1,10 +1,10 @@
-import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadSources, type LoadResult } from '../../../src/load/load-sources';
+import { tempFolder } from '../../helpers/temp';
 
-const folder = mkdtempSync(join(tmpdir(), 'radar-load-'));
+const folder = tempFolder('radar-load-');
 function file(name: string, text: string): string {
   const path = join(folder, name);
   mkdirSync(join(path, '..'), { recursive: true });
