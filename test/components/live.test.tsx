@@ -101,6 +101,20 @@ describe('a meeting coming up', () => {
     await dashboard({ onBell: () => (rings += 1) });
     expect(rings).toBe(0);
   });
+
+  it('opened twenty seconds into the Nova meeting, the dashboard shows it on but stays silent', async () => {
+    // Still within the meeting's first minute, when a dashboard already open rings: only the
+    // moment the dashboard was opened tells the two apart.
+    const clock = manualClock('2015-08-13T21:00:20Z');
+    let rings = 0;
+    const screen = await dashboard({ now: '2015-08-13T21:00:20Z', clock: clock.store, onBell: () => (rings += 1) });
+    await screen.waitFor('now: Nova Team Meeting in #openstack-meeting');
+    // React runs a frame's effects before it renders the next one: once 22:00:22 is on screen,
+    // the bell has had its chance at :20 and :21.
+    await clock.advance(2);
+    await screen.waitFor('Thu 13 Aug 22:00:22 BST');
+    expect(rings).toBe(0);
+  });
 });
 
 describe('startingOccurrence', () => {
