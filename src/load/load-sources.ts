@@ -30,7 +30,7 @@ export interface LoadOptions {
   readStdin: () => Promise<string>;
   /** The display zone: floating iCalendar times with no zone of their own are read in it. */
   displayZone?: string;
-  /** Keep parsed local files in the cache folder, keyed by path, size and mtime (default true). */
+  /** Keep parsed local files in the cache folder, keyed by build, path, size and mtime (default true). */
   parsedCache?: boolean;
 }
 
@@ -217,7 +217,7 @@ async function loadFile(
   }
   texts?.set(source, text);
   const outcome = await parseSource(source, path, text, null, path, sourceOptions);
-  if (key !== null && outcome.cacheable !== false) writeParsedCache(options.cacheDir, key, outcome);
+  if (key !== null && outcome.cacheable !== false) writeParsedCache(options.cacheDir, key, outcome, options.now());
   return outcome;
 }
 
@@ -339,12 +339,12 @@ async function loadRemote(url: string, options: LoadOptions, sourceOptions: Sour
     }
     if (outcome === null && siblingsWanted.size === 0) {
       outcome = await parse(result.text, new Map());
-      if (key !== null && siblingsWanted.size === 0 && outcome.cacheable !== false) writeParsedCache(options.cacheDir, key, outcome);
+      if (key !== null && siblingsWanted.size === 0 && outcome.cacheable !== false) writeParsedCache(options.cacheDir, key, outcome, options.now());
     }
     if (siblingsWanted.size > 0 && outcome?.siblingStamps === undefined) {
       outcome = await parse(result.text, await fetchSiblings(siblingsWanted));
       outcome = { ...outcome, cacheable: true, siblingStamps: stampsOf(siblingsWanted) };
-      if (key !== null) writeParsedCache(options.cacheDir, key, outcome);
+      if (key !== null) writeParsedCache(options.cacheDir, key, outcome, options.now());
     }
   }
   if (siblingsWanted.size > 0 && outcome!.siblingStamps === undefined) {

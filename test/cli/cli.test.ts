@@ -273,7 +273,7 @@ describe('work hours are judged in your own zone, whatever zone the times are sh
 
 describe('radar --help', () => {
   it('gives examples that work from any folder: no file of the checkout, no unknown option, preset or command', () => {
-    const folder = mkdtempSync(join(tmpdir(), 'radar-anywhere-'));
+    const folder = tempFolder('radar-anywhere-');
     const env = isolatedEnv();
     try {
       const help = radar(['--help']).stdout;
