@@ -26,7 +26,11 @@ export function bundleInputs() {
 /** A short hash of every input's path and content: the parsed-file cache trusts only entries of this build. */
 export function buildIdentity() {
   const hash = createHash('sha256');
-  for (const file of bundleInputs()) hash.update(`${relative(ROOT, file)}\0`).update(readFileSync(file)).update('\0');
+  for (const file of bundleInputs())
+    hash
+      .update(`${relative(ROOT, file)}\0`)
+      .update(readFileSync(file))
+      .update('\0');
   return hash.digest('hex').slice(0, 16);
 }
 

@@ -32,11 +32,7 @@ await build({
     RADAR_BUILD_ID: JSON.stringify(buildId),
   },
   banner: {
-    js: [
-      '#!/usr/bin/env node',
-      "import { createRequire as __radarCreateRequire } from 'node:module';",
-      'const require = __radarCreateRequire(import.meta.url);',
-    ].join('\n'),
+    js: ['#!/usr/bin/env node', "import { createRequire as __radarCreateRequire } from 'node:module';", 'const require = __radarCreateRequire(import.meta.url);'].join('\n'),
   },
   logLevel: 'warning',
 });

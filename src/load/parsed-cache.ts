@@ -76,10 +76,7 @@ function isSourceOutcome(value: unknown): value is SourceOutcome {
     isStringOrNull(report['detail']);
   const documentsOk = value['documents'].every(
     (document) =>
-      isRecord(document) &&
-      isStringOrNull(document['name']) &&
-      DOCUMENT_LISTS.every((list) => Array.isArray(document[list]) && document[list].every(isRecord)) &&
-      isRecord(document['written']),
+      isRecord(document) && isStringOrNull(document['name']) && DOCUMENT_LISTS.every((list) => Array.isArray(document[list]) && document[list].every(isRecord)) && isRecord(document['written']),
   );
   const diagnosticsOk = value['diagnostics'].every(
     (diagnostic) =>

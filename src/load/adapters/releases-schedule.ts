@@ -192,7 +192,7 @@ export function adaptReleasesSchedule({ value, filePath, readSibling }: AdapterI
 }
 
 function readTitles(readSibling: (name: string) => string | null, name: string): Map<string, string> {
-  let rst: string | null = null;
+  let rst: string | null;
   try {
     rst = readSibling(name);
   } catch {

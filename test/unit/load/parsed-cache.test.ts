@@ -51,7 +51,11 @@ function keyOf(path: string): ParsedCacheKey {
 
 /** What a build whose normalize.ts dropped every meeting would have cached for this file. */
 function withoutMeetings(outcome: LoadResult): SourceOutcome {
-  return { report: outcome.reports[0]!, documents: [{ name: 'Nova', roles: [], projects: [], cycles: [], milestones: [], meetings: [], priorities: [], written: { projects: {}, roles: {} } }], diagnostics: [] };
+  return {
+    report: outcome.reports[0]!,
+    documents: [{ name: 'Nova', roles: [], projects: [], cycles: [], milestones: [], meetings: [], priorities: [], written: { projects: {}, roles: {} } }],
+    diagnostics: [],
+  };
 }
 
 const entries = (build = BUILD_ID): string[] => readdirSync(join(cacheDir, 'parsed', build));
