@@ -3,19 +3,22 @@
 // The libraries are bundled as installed, patches included (patches/README.md), so the bundle,
 // vitest and the terminal tests all run the same code.
 import { chmodSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { build } from 'esbuild';
 import { buildIdentity, checkPatchesApplied } from './build-inputs.mjs';
 
 checkPatchesApplied();
 const buildId = buildIdentity();
+// `node scripts/build.mjs <folder>` builds elsewhere (the packaging test), never under running tests.
+const outdir = process.argv[2] ?? 'dist';
 
-rmSync('dist', { recursive: true, force: true });
+rmSync(outdir, { recursive: true, force: true });
 
 await build({
   // One entry, split at each dynamic import: `radar next` never parses the dashboard (ink,
   // React), conf, the exporters or the network code.
   entryPoints: { radar: 'src/cli/main.ts' },
-  outdir: 'dist',
+  outdir,
   splitting: true,
   chunkNames: 'chunks/[name]-[hash]',
   bundle: true,
@@ -38,4 +41,4 @@ await build({
 });
 
 // esbuild writes files without the run bit; `npm link` and `npm install -g .` run this file.
-chmodSync('dist/radar.js', 0o755);
+chmodSync(join(outdir, 'radar.js'), 0o755);

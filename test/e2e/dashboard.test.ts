@@ -286,6 +286,14 @@ describe.skipIf(!hasTmux)('the dashboard in a real terminal', () => {
     await screen.waitFor('radar exited with 0');
   });
 
+  it('DEV=true, set in many shells for other tools, changes nothing: the dashboard draws and q quits with 0', async () => {
+    const screen = await dashboard(80, 24, LIBERTY_ARGS, 'DEV=true');
+    expect(screen.screen()).toContain('OpenStack Liberty (2015)');
+    await screen.press('q');
+    const text = await screen.waitFor('radar exited with 0');
+    expect(text).not.toContain('devtools');
+  });
+
   it('ctrl+c quits too, and leaves the terminal as it was', async () => {
     const screen = await dashboard(80, 24);
     await screen.press('C-c');
