@@ -17,7 +17,7 @@ rmSync(outdir, { recursive: true, force: true });
 await build({
   // One entry, split at each dynamic import: `radar next` never parses the dashboard (ink,
   // React), conf, the exporters or the network code.
-  entryPoints: { radar: 'src/cli/main.ts' },
+  entryPoints: { radar: 'src/cli/launch.ts' },
   outdir,
   splitting: true,
   chunkNames: 'chunks/[name]-[hash]',
