@@ -3,7 +3,7 @@
 // then runs the program. The cache is an optimisation: where it cannot be kept, nothing changes.
 import nodeModule from 'node:module';
 import { join } from 'node:path';
-import { defaultCacheDir } from '../load/remote';
+import { defaultCacheDir } from '../load/cache-dir';
 
 const { enableCompileCache } = nodeModule as { enableCompileCache?: (directory: string) => unknown };
 try {
