@@ -1,6 +1,6 @@
 // Renders the dashboard the way `radar` does (Ink in debug mode: one whole frame per render)
 // into a stand-in terminal of any size, with a keyboard the test types on.
-import { EventEmitter } from 'node:events';
+import { EventEmitter, once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { render, type Instance } from 'ink';
 import { App } from '../../components/app';
@@ -95,7 +95,10 @@ class FakeTerminal extends EventEmitter {
     super();
   }
   write = (frame: string, ...rest: unknown[]) => {
-    if (frame !== '' && !/^(?:\u001b\[\?[\d;]*[hl])+$/.test(frame)) this.frames.push(frame);
+    if (frame !== '' && !/^(?:\u001b\[\?[\d;]*[hl])+$/.test(frame)) {
+      this.frames.push(frame);
+      this.emit('frame');
+    }
     const done = rest.find((value) => typeof value === 'function') as (() => void) | undefined;
     done?.();
     return true;
@@ -222,10 +225,14 @@ export async function renderDashboard(options: DashboardOptions = {}): Promise<D
       }
     },
     async waitFor(text, timeout = 3000) {
-      const deadline = performance.now() + timeout;
+      // Each frame Ink writes is a chance; no frame within `timeout` ms is a failure.
+      const signal = AbortSignal.timeout(timeout);
       while (!raw().replace(ANSI, '').includes(text)) {
-        if (performance.now() > deadline) throw new Error(`waited ${timeout} ms for "${text}"; the screen shows:\n${raw().replace(ANSI, '')}`);
-        await sleep(10);
+        try {
+          await once(terminal, 'frame', { signal });
+        } catch {
+          throw new Error(`waited ${timeout} ms for "${text}"; the screen shows:\n${raw().replace(ANSI, '')}`);
+        }
       }
     },
     exited: () => exited,
