@@ -50,10 +50,10 @@ export async function loadSources(sources: readonly (string | SourceSpec)[], opt
   // include the series_status.yaml that says which series that is.
   const waits = (spec: SourceSpec) => spec.source.includes(DEVELOPMENT_SERIES);
   const texts = new Map<string, string>();
-  const direct = await Promise.all(specs.map((spec) => (waits(spec) ? null : loadSpec(spec, options, texts))));
+  const direct = await Promise.all(specs.map(async (spec) => (waits(spec) ? null : loadSpec(spec, options, texts))));
   const outcomes = await Promise.all(
     specs.map(
-      (spec, index) =>
+      async (spec, index) =>
         direct[index] ?? loadWithDevelopmentSeries(spec, specs.filter((other) => !waits(other) && other.preset === spec.preset), options, texts),
     ),
   );

@@ -3,7 +3,7 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { CORE_SCHEMA, load as loadYaml } from 'js-yaml';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { isolatedEnv, json, radarAsync, ROOT, type Run } from '../helpers/run-radar';
@@ -82,7 +82,7 @@ const NOW = '2026-11-30T07:00:00Z';
 
 async function list(what: string, env: NodeJS.ProcessEnv, ...args: string[]): Promise<Run & { out: any }> {
   const run = await radarAsync(['list', what, '--json', '--now', NOW, ...args], { env });
-  let out: any = null;
+  let out: any;
   try {
     out = json(run);
   } catch {

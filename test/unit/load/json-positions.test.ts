@@ -5,7 +5,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import { isMap, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 import type { DocPath } from '../../../src/load/adapters/types';
 import { indexJsonPositions } from '../../../src/load/json-positions';
 import { parseText, type Position } from '../../../src/load/parse';
