@@ -41,6 +41,11 @@ function buildFolder(cacheDir: string, build: string): string {
   return join(cacheDir, 'parsed', build);
 }
 
+/** Where this build keeps what it parsed (other memos of parsing too): pruned as one. */
+export function parsedCacheFolder(cacheDir: string): string {
+  return buildFolder(cacheDir, BUILD_ID);
+}
+
 /** One entry per file (as named, with its options), so an edited file replaces its entry instead of adding one. */
 function entryPath(cacheDir: string, key: ParsedCacheKey, build: string): string {
   const digest = createHash('sha256')

@@ -1,11 +1,14 @@
 // The development series found in a version of a series_status.yaml, remembered in the cache
 // folder, so that `radar next -s @openstack` from the cache does not load a YAML parser for it.
-import { createHash, randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+// Kept with this build's parsed files: pruned with them, and never read by another build.
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { writeFileAtomically } from '../files/write-atomically';
+import { parsedCacheFolder } from './parsed-cache';
 
 function memoFile(cacheDir: string, version: string): string {
-  return join(cacheDir, 'parsed', `development-series-${createHash('sha256').update(version).digest('hex')}.json`);
+  return join(parsedCacheFolder(cacheDir), `development-series-${createHash('sha256').update(version).digest('hex')}.json`);
 }
 
 /** The series remembered for this version of the text (undefined: not known yet; null: it names none). */
@@ -20,13 +23,10 @@ export function rememberedSeries(cacheDir: string, version: string): string | nu
 
 /** Best effort, like every cache: failing to write only costs the next start a parse. */
 export function rememberSeries(cacheDir: string, version: string, series: string | null): void {
-  const target = memoFile(cacheDir, version);
-  const temporary = `${target}.${randomBytes(6).toString('hex')}.tmp`;
   try {
-    mkdirSync(join(cacheDir, 'parsed'), { recursive: true });
-    writeFileSync(temporary, JSON.stringify(series));
-    renameSync(temporary, target);
+    mkdirSync(parsedCacheFolder(cacheDir), { recursive: true });
+    writeFileAtomically(memoFile(cacheDir, version), JSON.stringify(series));
   } catch {
-    rmSync(temporary, { force: true });
+    // A file, /dev/null or a folder without permission where the cache should be: no memo.
   }
 }

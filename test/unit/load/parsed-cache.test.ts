@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadSources, type LoadResult } from '../../../src/load/load-sources';
 import { BUILD_ID, STALE_ENTRY_MS, writeParsedCache, type ParsedCacheKey } from '../../../src/load/parsed-cache';
+import { rememberedSeries, rememberSeries } from '../../../src/load/series-memo';
 import type { SourceOutcome } from '../../../src/load/source-outcome';
 import { tempFolder } from '../../helpers/temp';
 
@@ -182,4 +183,24 @@ describe('a cache folder that cannot be used', () => {
       expect(result.reports).toEqual(elsewhere.reports);
     });
   }
+});
+
+describe("the development series remembered for @openstack's series_status.yaml", () => {
+  it('is kept with the parsed files, and a parsed-cache write does not prune it', async () => {
+    rememberSeries(cacheDir, 'series_status.yaml as of today', '2027.1');
+    const path = schedule();
+    await load(path);
+    writeFileSync(path, `${NOVA}# edited\n`);
+    await load(path);
+    expect(rememberedSeries(cacheDir, 'series_status.yaml as of today')).toBe('2027.1');
+  });
+
+  it('is simply not remembered where the cache folder is not a folder', () => {
+    const file = join(folder, 'not-a-folder');
+    writeFileSync(file, 'x');
+    for (const unusable of [file, '/dev/null']) {
+      expect(() => rememberSeries(unusable, 'v', '2027.1')).not.toThrow();
+      expect(rememberedSeries(unusable, 'v')).toBeUndefined();
+    }
+  });
 });
