@@ -71,7 +71,7 @@ function watch(args: string[], env: NodeJS.ProcessEnv, cwd: string): Watcher {
       new Promise((resolve, reject) => {
         waiting.push({ stream, pattern, resolve });
         settle();
-        closed.then(() => reject(new Error(`radar watch ended without printing ${pattern} on ${stream}:\n${text.stdout}\n${text.stderr}`)));
+        void closed.then(() => reject(new Error(`radar watch ended without printing ${pattern} on ${stream}:\n${text.stdout}\n${text.stderr}`)));
       }),
     stop: async (signal) => {
       child.kill(signal);

@@ -327,7 +327,7 @@ describe.skipIf(!hasTmux)('the dashboard in a real terminal', () => {
     await screen.waitFor(/^zone: Europe\/London \(BST\)/m);
 
     await screen.press('r');
-    text = await screen.waitFor(/^reloaded \d\d:\d\d:\d\d/m);
+    await screen.waitFor(/^reloaded \d\d:\d\d:\d\d/m);
 
     await screen.press('s');
     text = await screen.waitFor('Sources (1)');
