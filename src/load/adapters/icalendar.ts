@@ -59,7 +59,9 @@ interface Property {
 }
 
 interface ReadEvent {
+  /** The UID, or `line-<n>` for an event written without one. */
   uid: string;
+  hasUid: boolean;
   props: Property[];
   origin: Origin;
   line: ContentLine;
@@ -169,7 +171,7 @@ export function readCalendar(text: string, source: string, options: CalendarSour
       const organizer = first(event, 'ORGANIZER');
       const zone = recurrence.zone;
       meetings.push({
-        id: uniqueId(slugify(event.uid)),
+        id: uniqueId(slugify(idBase(event))),
         title: textOf(event, 'SUMMARY') ?? '(untitled event)',
         project,
         zone: zone.kind === 'iana' ? zone.zone : 'UTC',
@@ -248,7 +250,16 @@ function readEvent(component: RawComponent, source: string, clean: CleanText): R
     props.push({ name: upper, params: cleanedParams, type, values: cleanedValues, at: line });
   }
   const begin = component.lines[0]!;
-  return { uid: uid === '' ? `line-${begin.line}` : uid, props, origin: { source, line: begin.line, column: begin.column }, line: begin };
+  return { uid: uid === '' ? `line-${begin.line}` : uid, hasUid: uid !== '', props, origin: { source, line: begin.line, column: begin.column }, line: begin };
+}
+
+/**
+ * What an event's id is made from: its UID, else its SUMMARY (yaml2ical writes no UID), so
+ * the id stays the same when the feed adds events above it and export UIDs and fired
+ * reminders keep following it.
+ */
+function idBase(event: ReadEvent): string {
+  return event.hasUid ? event.uid : (textOf(event, 'SUMMARY') ?? '');
 }
 
 function first(event: ReadEvent, name: string): Property | null {
@@ -434,7 +445,7 @@ function dayMilestones(
     });
   }
 
-  const baseId = slugify(event.uid);
+  const baseId = slugify(idBase(event));
   const recurring = dates.size > 1 || rules.length > 0;
   const title = textOf(event, 'SUMMARY') ?? '(untitled event)';
   return [...dates].sort().flatMap((date): Milestone[] => {

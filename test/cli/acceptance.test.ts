@@ -1,0 +1,41 @@
+// The acceptance trial of issue 10 ("every community's calendar"): what a new user tried from
+// the outside, through the built program, with expectations worked out by hand.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+import { isolatedEnv, json, radar, ROOT } from '../helpers/run-radar';
+
+const folder = mkdtempSync(join(tmpdir(), 'radar-acceptance-'));
+const home = isolatedEnv();
+afterAll(() => {
+  rmSync(folder, { recursive: true, force: true });
+  rmSync(home.HOME!, { recursive: true, force: true });
+});
+
+type Item = { meeting: string; title: string; start: string };
+
+describe("OpenStack's published calendar, whose events have no UID", () => {
+  const published = readFileSync(join(ROOT, 'test/fixtures/ical/openstack-irc-meetings.ical'), 'utf8');
+  const meetingsOf = (text: string, name: string): Map<string, string> => {
+    const file = join(folder, name);
+    writeFileSync(file, text);
+    const run = radar(['list', 'meetings', '--json', '-s', file, '--now', '2019-06-03T00:00:00Z', '--days', '28'], { env: home });
+    expect(run.code).toBe(0);
+    return new Map((json(run).items as Item[]).map((item) => [item.meeting, item.title]));
+  };
+
+  test('names each meeting after its title, and keeps those ids when the feed adds an event above them', () => {
+    const before = meetingsOf(published, 'before.ical');
+    expect(before.get('nova-team-meeting')).toBe('Nova Team Meeting');
+    // yaml2ical writes a meeting that alternates between two times as two events.
+    expect(before.get('nova-team-meeting-2')).toBe('Nova Team Meeting');
+    expect(before.get('cloudkitty-team-meeting')).toBe('CloudKitty Team Meeting');
+
+    const added = ['BEGIN:VEVENT', 'SUMMARY:Brand New SIG', 'DTSTART;VALUE=DATE-TIME:20190604T100000Z', 'DURATION:PT1H', 'RRULE:FREQ=WEEKLY', 'END:VEVENT', ''].join('\r\n');
+    const after = meetingsOf(published.replace('BEGIN:VEVENT', `${added}BEGIN:VEVENT`), 'after.ical');
+    expect(after.get('brand-new-sig')).toBe('Brand New SIG');
+    after.delete('brand-new-sig');
+    expect(after).toEqual(before);
+  });
+});
