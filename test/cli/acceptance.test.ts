@@ -39,3 +39,17 @@ describe("OpenStack's published calendar, whose events have no UID", () => {
     expect(after).toEqual(before);
   });
 });
+
+describe('a calendar cut short (a download that stopped half-way)', () => {
+  test('the complete events load; the cut one is a warning naming its UID, not a meeting missing the lines it lost', () => {
+    const file = join(folder, 'cut.ics');
+    const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'BEGIN:VEVENT', 'UID:whole@x', 'SUMMARY:Whole', 'DTSTART:20260105T100000Z', 'END:VEVENT'];
+    // The cut event still has its DTSTART; its EXDATE for 6 January was in the part that never came.
+    writeFileSync(file, [...lines, 'BEGIN:VEVENT', 'UID:cut@x', 'SUMMARY:Cut', 'RRULE:FREQ=DAILY', 'DTSTART:20260105T110000Z', ''].join('\r\n'));
+    const run = radar(['list', 'meetings', '--json', '-s', file, '--now', '2026-01-05T00:00:00Z', '--days', '2'], { env: home });
+    expect(run.code).toBe(0);
+    const listed = json(run);
+    expect((listed.items as Item[]).map((item) => `${item.title} ${item.start}`)).toEqual(['Whole 2026-01-05T10:00:00.000Z']);
+    expect(listed.sources[0].warnings).toEqual([`${file}:8:1: event "cut@x": the text ends before END:VEVENT (cut short?); the event is left out`]);
+  });
+});

@@ -10,7 +10,7 @@ import type { CalendarOverride, CalendarRecurrence, CalendarZone, Diagnostic, Me
 import { addDays, daysBetween, isCivilDate } from '../../time/civil';
 import { calendarWallToInstant, guardedIterator, ruleWallTimes } from '../../time/calendar-recurrence';
 import { isValidZone, startOfDayInstant } from '../../time/zoned';
-import { propertyName, repairLine, splitComponents, unfold, valueOf, type ContentLine, type RawComponent } from './icalendar-text';
+import { isClosed, propertyName, repairLine, splitComponents, unfold, valueOf, type ContentLine, type RawComponent } from './icalendar-text';
 
 export interface CalendarSourceOptions {
   /** The source's configured project: every event belongs to it. */
@@ -226,13 +226,15 @@ function unescapeText(value: string): string {
 function readEvent(component: RawComponent, source: string, clean: CleanText): ReadEvent | { problem: string; at: ContentLine; path: string | null } {
   const uidLine = component.lines.find((line) => propertyName(line.text) === 'UID');
   const uid = uidLine === undefined ? '' : clean(unescapeText(valueOf(uidLine.text))).trim();
+  const named = uid === '' ? 'an event without UID' : `event ${JSON.stringify(uid)}`;
+  // A download or copy cut short: what is left of the event may lack its EXDATEs or its end.
+  if (!isClosed(component)) return { problem: `${named}: the text ends before END:VEVENT (cut short?); the event is left out`, at: component.lines[0]!, path: null };
   const own = component.lines.slice(1, -1);
   const kept: ContentLine[] = [];
   for (const line of own) {
     const repaired = repairLine(line.text);
     if (repaired !== null) kept.push({ ...line, text: repaired });
   }
-  const named = uid === '' ? 'an event without UID' : `event ${JSON.stringify(uid)}`;
   const props: Property[] = [];
   for (const line of kept) {
     let parsed: JCalProperty;
