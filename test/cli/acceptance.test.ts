@@ -53,3 +53,13 @@ describe('a calendar cut short (a download that stopped half-way)', () => {
     expect(listed.sources[0].warnings).toEqual([`${file}:8:1: event "cut@x": the text ends before END:VEVENT (cut short?); the event is left out`]);
   });
 });
+
+describe('radar presets', () => {
+  test("says a schedule.rst is read beside OpenStack's releases schedule only, never beside Kubernetes' schedule.yaml, which has none", () => {
+    const run = radar(['presets'], { env: home });
+    expect(run.code).toBe(0);
+    const kubernetes = run.stdout.slice(run.stdout.indexOf('@kubernetes'), run.stdout.indexOf('\n@', run.stdout.indexOf('@kubernetes')));
+    expect(kubernetes).toBe('@kubernetes\n  https://raw.githubusercontent.com/kubernetes/website/main/data/releases/schedule.yaml');
+    expect(run.stdout).toContain("/doc/source/{development-series}/schedule.yaml\n    {development-series}: the series whose status is \"development\" in the preset's series_status.yaml, read when the sources load\n    with the schedule.rst beside it, for the milestones' titles\n");
+  });
+});
