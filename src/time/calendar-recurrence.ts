@@ -267,7 +267,7 @@ function countedUntil(shape: SimpleRule, startMs: number, count: number): Simple
   const found: number[] = [];
   const cost = { visited: 0 };
   for (let from = startMs; found.length <= count && cost.visited < MAX_VISITED; from += COUNT_SPAN_MS) {
-    found.push(...simpleWallMs(shape, startMs, from, from + COUNT_SPAN_MS - 1, cost));
+    appendAll(found, simpleWallMs(shape, startMs, from, from + COUNT_SPAN_MS - 1, cost));
   }
   if (found[0] !== startMs) {
     if (shape.freq !== 'YEARLY') return null;
@@ -493,8 +493,7 @@ export function calendarInstances(calendar: CalendarRecurrence, from: number, to
   for (const rule of calendar.rules) {
     const untilWall = untilInZone(rule, calendar);
     const simple = simpleRule(rule, calendar.start, untilWall);
-    if (simple !== null) walls.push(...simpleWallMs(simple, startWall, fromWall, toWall, cost));
-    else walls.push(...libraryWallMs(rule, calendar.start, fromWall, toWall, cost, untilWall));
+    appendAll(walls, simple !== null ? simpleWallMs(simple, startWall, fromWall, toWall, cost) : libraryWallMs(rule, calendar.start, fromWall, toWall, cost, untilWall));
   }
   const exdays = calendar.exdays.length === 0 ? null : new Set(calendar.exdays);
   const excluded = calendar.exdates.length === 0 ? null : new Set(calendar.exdates);
@@ -541,6 +540,14 @@ function lastBefore<T extends { recurrenceId: number }>(sorted: readonly T[], in
     else break;
   }
   return found;
+}
+
+/**
+ * push(...items) passes each item as an argument, and a rule by the second or minute has more
+ * instances in a window than the stack has room for arguments.
+ */
+function appendAll<T>(target: T[], items: readonly T[]): void {
+  for (const item of items) target.push(item);
 }
 
 /** A UNTIL written in UTC ('Z'), read as a wall time in the event's zone, as ical.js compares wall times. */

@@ -63,3 +63,14 @@ describe('radar presets', () => {
     expect(run.stdout).toContain("/doc/source/{development-series}/schedule.yaml\n    {development-series}: the series whose status is \"development\" in the preset's series_status.yaml, read when the sources load\n    with the schedule.rst beside it, for the milestones' titles\n");
   });
 });
+
+describe('a rule by the second (FREQ=SECONDLY), as a calendar may hold', () => {
+  test('does not take radar down: the next occurrence is the next whole second', () => {
+    const file = join(folder, 'every-second.ics');
+    writeFileSync(file, ['BEGIN:VCALENDAR', 'VERSION:2.0', 'BEGIN:VEVENT', 'UID:tick@x', 'SUMMARY:Tick', 'DTSTART:20000101T000000Z', 'RRULE:FREQ=SECONDLY', 'END:VEVENT', 'END:VCALENDAR', ''].join('\r\n'));
+    const run = radar(['next', '--json', '-s', file, '--now', '2026-06-01T00:00:30.500Z', '--days', '1'], { env: home });
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(json(run).item).toMatchObject({ title: 'Tick', start: '2026-06-01T00:00:31.000Z', end: '2026-06-01T00:00:31.000Z' });
+  });
+});
