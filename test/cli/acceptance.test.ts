@@ -4,6 +4,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
+import { expandTimedEvents } from '../helpers/ical-expand';
 import { isolatedEnv, json, radar, ROOT } from '../helpers/run-radar';
 
 const folder = mkdtempSync(join(tmpdir(), 'radar-acceptance-'));
@@ -73,4 +74,48 @@ describe('a rule by the second (FREQ=SECONDLY), as a calendar may hold', () => {
     expect(run.code).toBe(0);
     expect(json(run).item).toMatchObject({ title: 'Tick', start: '2026-06-01T00:00:31.000Z', end: '2026-06-01T00:00:31.000Z' });
   });
+});
+
+describe('rules that started in 2008, in a zone named as Outlook names it and in one only the file defines', () => {
+  // Berlin's rules as Exchange writes them; ical.js (independent of radar's jump-ahead) walks each rule from 2008.
+  const berlin = (tzid: string) => ['BEGIN:VTIMEZONE', `TZID:${tzid}`, 'BEGIN:STANDARD', 'DTSTART:16010101T030000', 'TZOFFSETFROM:+0200', 'TZOFFSETTO:+0100', 'RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU', 'END:STANDARD', 'BEGIN:DAYLIGHT', 'DTSTART:16010101T020000', 'TZOFFSETFROM:+0100', 'TZOFFSETTO:+0200', 'RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU', 'END:DAYLIGHT', 'END:VTIMEZONE'];
+  const rules = [
+    ['20080102', 'FREQ=MONTHLY;BYMONTHDAY=-1'],
+    ['20080131', 'FREQ=MONTHLY;BYMONTHDAY=31'],
+    ['20080212', 'FREQ=MONTHLY;INTERVAL=2;BYDAY=2TU'],
+    ['20080106', 'FREQ=WEEKLY;INTERVAL=3;BYDAY=SU,TU;WKST=SU'],
+    ['20080106', 'FREQ=WEEKLY;INTERVAL=3;BYDAY=SU,TU;WKST=MO'],
+    ['20080101', 'FREQ=DAILY;INTERVAL=7'],
+    ['20080101', 'FREQ=DAILY;BYHOUR=9,15;BYMINUTE=0,30'],
+    ['20080107', 'FREQ=WEEKLY;BYDAY=MO,WE,FR;BYSETPOS=1,-1'],
+    ['20080101', 'FREQ=YEARLY;BYMONTH=1,2;BYDAY=-1FR'],
+    ['20080101', 'FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYMONTHDAY=13,14,15,16,17'],
+    ['20081231', 'FREQ=MONTHLY;BYMONTHDAY=31;INTERVAL=5'],
+    ['20080101', 'FREQ=MONTHLY;BYDAY=-2FR'],
+    ['20080101', 'FREQ=MONTHLY;BYDAY=5TH'],
+  ];
+  const calendarIn = (tzid: string) =>
+    [
+      'BEGIN:VCALENDAR',
+      'VERSION:2.0',
+      ...berlin(tzid),
+      ...rules.flatMap(([date, rule], index) => ['BEGIN:VEVENT', `UID:rule-${index}@x`, `SUMMARY:${rule}`, `DTSTART;TZID="${tzid}":${date}T100000`, 'DURATION:PT45M', `RRULE:${rule}`, 'END:VEVENT']),
+      'END:VCALENDAR',
+      '',
+    ].join('\r\n');
+
+  for (const tzid of ['W. Europe Standard Time', 'Berlin; custom (Exchange)']) {
+    test(`"${tzid}": every occurrence of January and February 2026 is the one ical.js finds walking from 2008`, () => {
+      const text = calendarIn(tzid);
+      const file = join(folder, 'rules-2008.ics');
+      writeFileSync(file, text);
+      const run = radar(['list', 'meetings', '--json', '-s', file, '--now', '2026-01-01T00:00:00Z', '--days', '59'], { env: home });
+      expect(run.code).toBe(0);
+      const listed = json(run);
+      expect(listed.sources[0].warnings).toEqual([]);
+      const reference = expandTimedEvents(text, Date.parse('2026-01-01T00:00:00Z'), Date.parse('2026-03-01T00:00:00Z'));
+      expect(reference.length).toBeGreaterThan(250);
+      expect((listed.items as (Item & { end: string })[]).map(({ title, start, end }) => ({ title, start, end }))).toEqual(reference.map(({ title, start, end }) => ({ title, start, end })));
+    });
+  }
 });
