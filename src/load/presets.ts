@@ -77,7 +77,9 @@ export function presetsText(presets: PresetMap, configured: PresetMap | undefine
       if (source.includes(DEVELOPMENT_SERIES)) {
         lines.push(`    ${DEVELOPMENT_SERIES}: the series whose status is "development" in the preset's series_status.yaml, read when the sources load`);
       }
-      if (/\/schedule\.ya?ml$/.test(source)) {
+      // Only OpenStack's releases schedules have one (Kubernetes' schedule.yaml has none, and
+      // none is asked for: the content decides); their layout is doc/source/<series>/.
+      if (/\/doc\/source\/[^/]+\/schedule\.ya?ml$/.test(source)) {
         lines.push('    with the schedule.rst beside it, for the milestones\' titles');
       }
     }

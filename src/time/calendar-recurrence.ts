@@ -202,10 +202,12 @@ export function ruleWallTimes(
  * nth weekday or one day of the month, any INTERVAL, UNTIL or COUNT), which are computed
  * here directly: ical.js's iterator costs about 0.1 ms per weekly rule and over 1 ms per
  * monthly one before its first instance, which for thousands of events is most of a start-up.
- * Tests check this path against ical.js on many generated rules.
+ * Tests check this path against ical.js on many generated rules. Yearly rules by week number
+ * are computed here too, because ical.js 2.2.1 gets them wrong (it runs on past the weeks
+ * asked for and skips some of them in later years), so no filter of its output can fix it.
  */
 interface SimpleRule {
-  freq: 'DAILY' | 'WEEKLY' | 'MONTHLY';
+  freq: 'DAILY' | 'WEEKLY' | 'MONTHLY' | 'YEARLY';
   interval: number;
   /** ISO weekdays (1 = Monday); WEEKLY, or MONTHLY with `nth`. */
   weekdays: number[];
@@ -213,13 +215,17 @@ interface SimpleRule {
   nth: number | null;
   /** MONTHLY: the day of the month (1…28, which every month has). */
   monthDay: number | null;
-  /** ISO weekday weeks start on, for WEEKLY with INTERVAL > 1. */
+  /** ISO weekday weeks start on, for WEEKLY with INTERVAL > 1 and YEARLY's week numbers. */
   weekStart: number;
+  /** YEARLY: the week numbers (1…53, or -1…-53 from the end of the year). */
+  weekNumbers: number[];
+  /** YEARLY: only days in these months (1…12); empty for any month. */
+  months: number[];
   /** The last wall time allowed, as wall milliseconds. */
   until: number | null;
 }
 
-const SIMPLE_PARTS = new Set(['FREQ', 'INTERVAL', 'BYDAY', 'BYMONTHDAY', 'UNTIL', 'COUNT', 'WKST']);
+const SIMPLE_PARTS = new Set(['FREQ', 'INTERVAL', 'BYDAY', 'BYMONTHDAY', 'BYWEEKNO', 'BYMONTH', 'UNTIL', 'COUNT', 'WKST']);
 /** COUNT is turned into the last instance's time by walking from DTSTART this much at a time. */
 const COUNT_SPAN_MS = 400 * MS_PER_DAY;
 const simpleRules = new Map<string, SimpleRule | null>();
@@ -252,17 +258,22 @@ function readSimpleRule(rule: string, start: string, untilWall: string | null): 
 }
 
 /**
- * A counted rule as one with an end: its `count`-th instance from DTSTART. Only when DTSTART is
- * itself an instance (RFC 5545 leaves the count of an unsynchronised DTSTART undefined; ical.js
- * keeps those rules) and the walk stays within MAX_VISITED.
+ * A counted rule as one with an end: its `count`-th instance from DTSTART, which RFC 5545
+ * counts as the first. Only when the walk stays within MAX_VISITED, and for the daily, weekly
+ * and monthly shapes only when DTSTART is itself an instance (ical.js keeps those rules and
+ * its reading of them); yearly week-number rules count an unsynchronised DTSTART first.
  */
 function countedUntil(shape: SimpleRule, startMs: number, count: number): SimpleRule | null {
   const found: number[] = [];
   const cost = { visited: 0 };
-  for (let from = startMs; found.length < count && cost.visited < MAX_VISITED; from += COUNT_SPAN_MS) {
-    found.push(...simpleWallMs(shape, startMs, from, from + COUNT_SPAN_MS - 1, cost));
+  for (let from = startMs; found.length <= count && cost.visited < MAX_VISITED; from += COUNT_SPAN_MS) {
+    appendAll(found, simpleWallMs(shape, startMs, from, from + COUNT_SPAN_MS - 1, cost));
   }
-  if (found[0] !== startMs || found.length < count) return null;
+  if (found[0] !== startMs) {
+    if (shape.freq !== 'YEARLY') return null;
+    found.unshift(startMs);
+  }
+  if (found.length < count) return null;
   return { ...shape, until: found[count - 1]! };
 }
 
@@ -281,10 +292,12 @@ function ruleShape(parts: ReadonlyMap<string, string>, start: string, untilWall:
     // A date UNTIL on a timed event includes that whole day.
     until = hour === undefined ? `${year}-${month}-${day}${start.length > 10 ? 'T23:59:59' : ''}` : `${year}-${month}-${day}T${hour}:${minute}:${second}`.slice(0, start.length);
   }
-  const base = { interval: Number(intervalText), nth: null, monthDay: null, weekStart: wkst, until: until === null ? null : wallToMs(until) };
+  const base = { interval: Number(intervalText), nth: null, monthDay: null, weekStart: wkst, weekNumbers: [], months: [], until: until === null ? null : wallToMs(until) };
   const byDay = parts.get('BYDAY');
   const byMonthDay = parts.get('BYMONTHDAY');
   const startWeekday = weekdayOfDayNumber(civilToDayNumber(start.slice(0, 10)));
+  if (freq === 'YEARLY') return weekNumberShape(parts, base, startWeekday);
+  if (parts.has('BYWEEKNO') || parts.has('BYMONTH')) return null;
   if (freq === 'DAILY') return byDay === undefined && byMonthDay === undefined ? { ...base, freq: 'DAILY', weekdays: [] } : null;
   if (freq === 'WEEKLY') {
     if (byMonthDay !== undefined) return null;
@@ -301,6 +314,54 @@ function ruleShape(parts: ReadonlyMap<string, string>, start: string, untilWall:
   return { ...base, freq: 'MONTHLY', weekdays: [], monthDay };
 }
 
+/**
+ * FREQ=YEARLY with BYWEEKNO, plain BYDAY weekdays (else DTSTART's) and BYMONTH as a limit; any
+ * other yearly rule is ical.js's.
+ */
+function weekNumberShape(parts: ReadonlyMap<string, string>, base: Omit<SimpleRule, 'freq' | 'weekdays'>, startWeekday: number): SimpleRule | null {
+  const byWeekNo = parts.get('BYWEEKNO');
+  if (byWeekNo === undefined || parts.has('BYMONTHDAY')) return null;
+  const numbers = (text: string, lowest: number, highest: number) => {
+    const values = text.split(',').map((value) => (/^[+-]?\d{1,2}$/.test(value) ? Number(value) : Number.NaN));
+    return values.every((value) => Number.isInteger(value) && value !== 0 && value >= lowest && value <= highest) ? values : null;
+  };
+  const weekNumbers = numbers(byWeekNo, -53, 53);
+  const months = parts.has('BYMONTH') ? numbers(parts.get('BYMONTH')!, 1, 12) : [];
+  const byDay = parts.get('BYDAY');
+  const weekdays = byDay === undefined ? [startWeekday] : byDay.split(',').map((day) => ICAL_DAYS.indexOf(day) + 1);
+  if (weekNumbers === null || months === null || weekdays.includes(0)) return null;
+  return { ...base, freq: 'YEARLY', weekdays, weekNumbers, months };
+}
+
+/**
+ * The day numbers of a yearly week-number rule within [firstDay, lastDay], ascending. RFC 5545:
+ * weeks start on WKST, week 1 is the first with at least four days of the year (so it holds
+ * 4 January), and a week's days count for that year even when they fall in the next or last.
+ */
+function weekNumberDays(rule: SimpleRule, startDay: number, firstDay: number, lastDay: number, cost: ExpansionCost): number[] {
+  const weekStart = (dayNumber: number) => dayNumber - ((weekdayOfDayNumber(dayNumber) - rule.weekStart + 7) % 7);
+  const firstWeek = (year: number) => weekStart(civilToDayNumber(`${String(year).padStart(4, '0')}-01-04`));
+  const yearOf = (dayNumber: number) => Number(dayNumberToCivil(dayNumber).slice(0, 4));
+  const monthOf = (dayNumber: number) => Number(dayNumberToCivil(dayNumber).slice(5, 7));
+  const startYear = yearOf(startDay);
+  const days: number[] = [];
+  for (let year = Math.max(startYear, yearOf(firstDay) - 1); year <= yearOf(lastDay) + 1 && cost.visited < MAX_VISITED; year += 1) {
+    if ((year - startYear) % rule.interval !== 0) continue;
+    const weeksInYear = (firstWeek(year + 1) - firstWeek(year)) / 7;
+    for (const wanted of rule.weekNumbers) {
+      cost.visited += 1;
+      const week = wanted > 0 ? wanted : weeksInYear + wanted + 1;
+      if (week < 1 || week > weeksInYear) continue;
+      const weekFirstDay = firstWeek(year) + 7 * (week - 1);
+      for (let day = weekFirstDay; day < weekFirstDay + 7; day += 1) {
+        if (day < firstDay || day > lastDay || !rule.weekdays.includes(weekdayOfDayNumber(day))) continue;
+        if (rule.months.length === 0 || rule.months.includes(monthOf(day))) days.push(day);
+      }
+    }
+  }
+  return [...new Set(days)].sort((a, b) => a - b);
+}
+
 /** The wall times (as wall milliseconds) of a simple rule within [fromMs, toMs]. */
 function simpleWallMs(rule: SimpleRule, startMs: number, fromMs: number, toMs: number, cost: ExpansionCost): number[] {
   const startDay = Math.floor(startMs / MS_PER_DAY);
@@ -314,6 +375,10 @@ function simpleWallMs(rule: SimpleRule, startMs: number, fromMs: number, toMs: n
     const wall = dayNumber * MS_PER_DAY + timeOfDay;
     if (wall >= lowest && wall <= highest) times.push(wall);
   };
+  if (rule.freq === 'YEARLY') {
+    for (const day of weekNumberDays(rule, startDay, firstDay, lastDay, cost)) keep(day);
+    return times;
+  }
   if (rule.freq !== 'MONTHLY') {
     const weekOf = (dayNumber: number) => dayNumber - ((weekdayOfDayNumber(dayNumber) - rule.weekStart + 7) % 7);
     const firstWeek = weekOf(startDay);
@@ -428,8 +493,7 @@ export function calendarInstances(calendar: CalendarRecurrence, from: number, to
   for (const rule of calendar.rules) {
     const untilWall = untilInZone(rule, calendar);
     const simple = simpleRule(rule, calendar.start, untilWall);
-    if (simple !== null) walls.push(...simpleWallMs(simple, startWall, fromWall, toWall, cost));
-    else walls.push(...libraryWallMs(rule, calendar.start, fromWall, toWall, cost, untilWall));
+    appendAll(walls, simple !== null ? simpleWallMs(simple, startWall, fromWall, toWall, cost) : libraryWallMs(rule, calendar.start, fromWall, toWall, cost, untilWall));
   }
   const exdays = calendar.exdays.length === 0 ? null : new Set(calendar.exdays);
   const excluded = calendar.exdates.length === 0 ? null : new Set(calendar.exdates);
@@ -476,6 +540,14 @@ function lastBefore<T extends { recurrenceId: number }>(sorted: readonly T[], in
     else break;
   }
   return found;
+}
+
+/**
+ * push(...items) passes each item as an argument, and a rule by the second or minute has more
+ * instances in a window than the stack has room for arguments.
+ */
+function appendAll<T>(target: T[], items: readonly T[]): void {
+  for (const item of items) target.push(item);
 }
 
 /** A UNTIL written in UTC ('Z'), read as a wall time in the event's zone, as ical.js compares wall times. */

@@ -108,7 +108,8 @@ export function calendarRuleWords(meeting: Meeting): string | null {
 /** Every occurrence of one meeting overlapping [from, to): its slots', or its calendar's. */
 export function meetingOccurrences(meeting: Meeting, from: number, to: number): Occurrence[] {
   const occurrences = calendarOccurrences(meeting, from, to);
-  for (const slot of meeting.slots) occurrences.push(...slotOccurrences(meeting, slot, from, to));
+  // One by one: an imported rule by the second has more occurrences than push(...) has room for arguments.
+  for (const slot of meeting.slots) for (const occurrence of slotOccurrences(meeting, slot, from, to)) occurrences.push(occurrence);
   return occurrences;
 }
 
@@ -135,7 +136,7 @@ export function upcomingOccurrences(schedule: Schedule, now: number, days: numbe
   const occurrences: Occurrence[] = [];
   for (const meeting of schedule.meetings) {
     if (!meetingMatches(meeting, filter)) continue;
-    occurrences.push(...meetingOccurrences(meeting, now, to));
+    for (const occurrence of meetingOccurrences(meeting, now, to)) occurrences.push(occurrence);
   }
   return occurrences.sort(compareOccurrences);
 }

@@ -81,6 +81,11 @@ export function splitComponents(lines: readonly ContentLine[]): RawComponent[] {
   return roots;
 }
 
+/** Whether the text went on to an END line for the component (it does not when the text is cut short). */
+export function isClosed(component: RawComponent): boolean {
+  return component.lines.length > 1 && END.test(component.lines[component.lines.length - 1]!.text);
+}
+
 /** The name of a content line (before its first ';' or ':'), upper case. */
 export function propertyName(line: string): string {
   const match = /^[^;:]*/.exec(line);

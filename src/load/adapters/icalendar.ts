@@ -10,7 +10,7 @@ import type { CalendarOverride, CalendarRecurrence, CalendarZone, Diagnostic, Me
 import { addDays, daysBetween, isCivilDate } from '../../time/civil';
 import { calendarWallToInstant, guardedIterator, ruleWallTimes } from '../../time/calendar-recurrence';
 import { isValidZone, startOfDayInstant } from '../../time/zoned';
-import { propertyName, repairLine, splitComponents, unfold, valueOf, type ContentLine, type RawComponent } from './icalendar-text';
+import { isClosed, propertyName, repairLine, splitComponents, unfold, valueOf, type ContentLine, type RawComponent } from './icalendar-text';
 
 export interface CalendarSourceOptions {
   /** The source's configured project: every event belongs to it. */
@@ -59,7 +59,9 @@ interface Property {
 }
 
 interface ReadEvent {
+  /** The UID, or `line-<n>` for an event written without one. */
   uid: string;
+  hasUid: boolean;
   props: Property[];
   origin: Origin;
   line: ContentLine;
@@ -169,7 +171,7 @@ export function readCalendar(text: string, source: string, options: CalendarSour
       const organizer = first(event, 'ORGANIZER');
       const zone = recurrence.zone;
       meetings.push({
-        id: uniqueId(slugify(event.uid)),
+        id: uniqueId(slugify(idBase(event))),
         title: textOf(event, 'SUMMARY') ?? '(untitled event)',
         project,
         zone: zone.kind === 'iana' ? zone.zone : 'UTC',
@@ -224,13 +226,15 @@ function unescapeText(value: string): string {
 function readEvent(component: RawComponent, source: string, clean: CleanText): ReadEvent | { problem: string; at: ContentLine; path: string | null } {
   const uidLine = component.lines.find((line) => propertyName(line.text) === 'UID');
   const uid = uidLine === undefined ? '' : clean(unescapeText(valueOf(uidLine.text))).trim();
+  const named = uid === '' ? 'an event without UID' : `event ${JSON.stringify(uid)}`;
+  // A download or copy cut short: what is left of the event may lack its EXDATEs or its end.
+  if (!isClosed(component)) return { problem: `${named}: the text ends before END:VEVENT (cut short?); the event is left out`, at: component.lines[0]!, path: null };
   const own = component.lines.slice(1, -1);
   const kept: ContentLine[] = [];
   for (const line of own) {
     const repaired = repairLine(line.text);
     if (repaired !== null) kept.push({ ...line, text: repaired });
   }
-  const named = uid === '' ? 'an event without UID' : `event ${JSON.stringify(uid)}`;
   const props: Property[] = [];
   for (const line of kept) {
     let parsed: JCalProperty;
@@ -248,7 +252,16 @@ function readEvent(component: RawComponent, source: string, clean: CleanText): R
     props.push({ name: upper, params: cleanedParams, type, values: cleanedValues, at: line });
   }
   const begin = component.lines[0]!;
-  return { uid: uid === '' ? `line-${begin.line}` : uid, props, origin: { source, line: begin.line, column: begin.column }, line: begin };
+  return { uid: uid === '' ? `line-${begin.line}` : uid, hasUid: uid !== '', props, origin: { source, line: begin.line, column: begin.column }, line: begin };
+}
+
+/**
+ * What an event's id is made from: its UID, else its SUMMARY (yaml2ical writes no UID), so
+ * the id stays the same when the feed adds events above it and export UIDs and fired
+ * reminders keep following it.
+ */
+function idBase(event: ReadEvent): string {
+  return event.hasUid ? event.uid : (textOf(event, 'SUMMARY') ?? '');
 }
 
 function first(event: ReadEvent, name: string): Property | null {
@@ -434,7 +447,7 @@ function dayMilestones(
     });
   }
 
-  const baseId = slugify(event.uid);
+  const baseId = slugify(idBase(event));
   const recurring = dates.size > 1 || rules.length > 0;
   const title = textOf(event, 'SUMMARY') ?? '(untitled event)';
   return [...dates].sort().flatMap((date): Milestone[] => {

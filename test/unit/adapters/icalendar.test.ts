@@ -129,6 +129,23 @@ describe('every rule part, evaluated in wall-clock time', () => {
     expect(starts(weekly('FREQ=YEARLY;BYWEEKNO=20;BYDAY=MO;WKST=MO', '20260511T090000'), '2026-01-01T00:00:00Z', 365)).toEqual(['2026-05-11T07:00']);
   });
 
+  test('a planning day on Monday of ISO weeks 2 and 10 meets every year, and a retro on Thursday of the last ISO week of each year', () => {
+    // ISO week 2 starts 5 Jan 2026, 11 Jan 2027, 10 Jan 2028; week 10 starts 2 Mar 2026, 8 Mar 2027, 6 Mar 2028 (09:00 CET = 08:00 UTC).
+    expect(starts(weekly('FREQ=YEARLY;BYWEEKNO=2,10;BYDAY=MO', '20260105T090000'), '2026-01-01T00:00:00Z', 800)).toEqual([
+      '2026-01-05T08:00',
+      '2026-03-02T08:00',
+      '2027-01-11T08:00',
+      '2027-03-08T08:00',
+      '2028-01-10T08:00',
+      '2028-03-06T08:00',
+    ]);
+    // 2026 has 53 ISO weeks (the last holds Thursday 31 Dec), 2027 and 2028 have 52 (Thursdays 30 and 28 Dec).
+    expect(starts(weekly('FREQ=YEARLY;BYWEEKNO=-1;BYDAY=TH', '20261231T090000'), '2026-12-01T00:00:00Z', 800)).toEqual(['2026-12-31T08:00', '2027-12-30T08:00', '2028-12-28T08:00']);
+    // COUNT counts DTSTART first, also when DTSTART is not one of the rule's days.
+    expect(starts(weekly('FREQ=YEARLY;BYWEEKNO=2,10;BYDAY=MO;COUNT=3', '20260105T090000'), '2026-01-01T00:00:00Z', 800)).toEqual(['2026-01-05T08:00', '2026-03-02T08:00', '2027-01-11T08:00']);
+    expect(starts(weekly('FREQ=YEARLY;BYWEEKNO=10;BYDAY=MO;COUNT=2', '20260105T090000'), '2026-01-01T00:00:00Z', 800)).toEqual(['2026-01-05T08:00', '2026-03-02T08:00']);
+  });
+
   test('INTERVAL, COUNT and UNTIL', () => {
     expect(starts(weekly('FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,TH;COUNT=5'), '2026-01-01T00:00:00Z', 60)).toEqual([
       '2026-01-05T08:00',
