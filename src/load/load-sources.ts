@@ -204,6 +204,22 @@ function tryParsedCache<T>(use: () => T): T | null {
   }
 }
 
+const isObject = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
+const DOCUMENT_LISTS = ['roles', 'projects', 'cycles', 'milestones', 'meetings', 'priorities'] as const;
+
+/**
+ * A cache entry someone edited or truncated (`{}`, `[]`, `{"report": {}}`) is a miss, not a
+ * crash: the outline every later step relies on is checked before the entry is used.
+ */
+function hasOutcomeShape(value: unknown): value is SourceOutcome {
+  if (!isObject(value) || !isObject(value['report']) || !Array.isArray(value['documents']) || !Array.isArray(value['diagnostics'])) return false;
+  const report = value['report'];
+  if (typeof report['source'] !== 'string' || typeof report['status'] !== 'string' || !Array.isArray(report['errors']) || !Array.isArray(report['warnings'])) return false;
+  return value['documents'].every(
+    (document) => isObject(document) && isObject(document['written']) && DOCUMENT_LISTS.every((list) => Array.isArray(document[list])),
+  );
+}
+
 /**
  * `name` is how the file is shown (in messages and reports); `readPath` how it is opened (a
  * Buffer when a folder lists a name whose bytes are not UTF-8).
@@ -226,7 +242,7 @@ async function loadFile(
       : { path: resolve(readPath), source, size: stats.size, mtimeMs: stats.mtimeMs, ino: stats.ino, zone: sourceOptions.zone ?? null, project: sourceOptions.project ?? null };
   if (key !== null) {
     const cached = tryParsedCache(() => readParsedCache(options.cacheDir, key));
-    if (cached !== null && (cached.displayZone === undefined || cached.displayZone === options.displayZone)) return cached;
+    if (cached !== null && hasOutcomeShape(cached) && (cached.displayZone === undefined || cached.displayZone === options.displayZone)) return cached;
   }
   const read = readTextFile(readPath);
   if (!read.ok) return failed(source, `cannot read: ${read.reason}`, 0, 0, name);

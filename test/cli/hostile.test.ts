@@ -3,7 +3,7 @@
 // terminal, and no user file rewritten.
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { closeSync, lstatSync, mkdirSync, mkdtempSync, openSync, readFileSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, lstatSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -396,6 +396,21 @@ describe('12. tampered feed-cache metadata is a miss', () => {
     const run = radar(['list', 'gaps', '--offline', '-s', url, '-s', DEMO], { env });
     expectClean(run, 1);
     expect(run.stderr).toBe(`${url}: offline, and no cached copy yet\n`);
+  });
+});
+
+describe('12. tampered parsed-file cache entries are misses', () => {
+  it.each([['{}'], ['[]'], ['"x"'], ['{"report":{}}'], ['{"report":{"source":"x","status":"loaded","errors":[],"warnings":[]},"documents":[{}],"diagnostics":[]}']])('entry %s', (entry) => {
+    const env = isolatedEnv();
+    const path = file(place(), 'team.yaml', 'version: 1\nroles: [release]\nprojects: [{id: nova}]\n');
+    expectClean(radar(['list', 'gaps', '-s', path], { env }), 0);
+    // Every entry the first run left in the cache, whatever its name, is overwritten.
+    const cached = readdirSync(env['RADAR_CACHE_DIR']!, { recursive: true, withFileTypes: true }).filter((found) => found.isFile());
+    expect(cached.length).toBeGreaterThan(0);
+    for (const found of cached) writeFileSync(join(found.parentPath, found.name), entry);
+    const run = radar(['list', 'gaps', '--json', '-s', path], { env });
+    expectClean(run, 0);
+    expect(json(run).items).toEqual([{ project: 'nova', role: 'release', roleName: 'release' }]);
   });
 });
 
