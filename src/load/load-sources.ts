@@ -143,7 +143,8 @@ function combine(sources: readonly string[], outcomes: SourceOutcome[]): LoadRes
     sources.length > 0 ? defaultName(sources[0]!) : null,
   );
   const diagnostics = [...outcomes.flatMap((outcome) => outcome.diagnostics), ...merged.warnings];
-  const reports = outcomes.map((outcome) => outcome.report);
+  // Reports name each source as given, without the control characters a name can hold.
+  const reports = outcomes.map((outcome) => ({ ...outcome.report, source: cleanText(outcome.report.source) }));
   for (const warning of merged.warnings) {
     const report = reports.find((entry) => warning.source === entry.source || warning.source.startsWith(`${entry.source.replace(/\/$/, '')}/`));
     report?.warnings.push(formatDiagnostic(warning));

@@ -162,6 +162,18 @@ describe('4. no escape sequence reaches the terminal, whatever carries it', () =
     }
   });
 
+  it('a source named on the command line with escapes, in --json and in validate', () => {
+    const dir = place();
+    const odd = file(dir, 'team\u009b31m\u001b]0;PWNED\u0007.yaml', 'version: 1\nroles: [release]\nprojects: [{id: nova}]\nfoo: 1\n');
+    const missing = join(dir, 'gone\u001b[2J.yaml');
+    const out = radar(['list', 'gaps', '--json', '-s', odd, '-s', missing]);
+    expectClean(out, 1);
+    expect(json(out).sources.map((source: { source: string }) => source.source)).toEqual([join(dir, 'team.yaml'), join(dir, 'gone.yaml')]);
+    const validate = radar(['validate', odd, missing]);
+    expectClean(validate, 1);
+    expect(validate.stdout).toContain(`${join(dir, 'gone.yaml')}: cannot read: no such file or folder`);
+  });
+
   it('a duplicate key written with escapes, and an unknown key with escapes located where it is', () => {
     const path = file(place(), 'keys.yaml', 'version: 1\n"k\\e[31m\\u202e": 1\n"k\\e[31m\\u202e": 2\n');
     const run = radar(['validate', path]);
