@@ -368,7 +368,7 @@ async function loadRemote(url: string, options: LoadOptions, sourceOptions: Sour
     // it and of its siblings, as local files are: `radar next` on a preset stays quick.
     const key = parsedCacheKey(url, cachedBodyFile(url, options.cacheDir), sourceOptions, options);
     const stored = key === null ? null : tryParsedCache(() => readParsedCache(options.cacheDir, key));
-    const cached = stored !== null && (stored.displayZone === undefined || stored.displayZone === options.displayZone) ? stored : null;
+    const cached = stored !== null && hasOutcomeShape(stored) && (stored.displayZone === undefined || stored.displayZone === options.displayZone) ? stored : null;
     if (cached !== null) {
       const stamps = cached.siblingStamps ?? {};
       const names = Object.keys(stamps);
