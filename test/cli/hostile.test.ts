@@ -3,6 +3,8 @@
 // terminal, and no user file rewritten.
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { closeSync, lstatSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -89,6 +91,25 @@ describe('2. one supported date range: years 1 to 9998', () => {
       const run = radar([...command, '-s', path, '-s', DEMO, '--now', '2015-08-11T21:44:57Z']);
       expectClean(run, 1);
       expect(run.stdout.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('served as a feed, a far date fails that feed alone, online and offline', async () => {
+    const server = createServer((_request, response) => {
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.end(JSON.stringify({ version: 1, milestones: [{ title: 'far', date: '9999-12-31' }, { title: 'near', date: '2015-09-01' }] }));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/feed.json`;
+      const env = isolatedEnv();
+      for (const offline of [[], ['--offline']]) {
+        const run = await radarAsync(['list', 'milestones', '-s', url, '-s', DEMO, '--now', '2015-08-11T21:44:57Z', ...offline], { env });
+        expectClean(run, 1);
+        expect(run.stdout).toContain('liberty-3');
+      }
+    } finally {
+      server.close();
     }
   });
 
