@@ -21,6 +21,9 @@ export function guardStandardStreams(
   stderr: NodeJS.WriteStream,
   exit: (code: number) => void,
 ): void {
+  // A pipe is written asynchronously: whatever the reader has not taken yet waits in memory,
+  // which for millions of --json rows is gigabytes. Blocking writes let the reader set the pace.
+  (stdout as unknown as { _handle?: { setBlocking?: (blocking: boolean) => void } })._handle?.setBlocking?.(true);
   stdout.on('error', (error) => {
     const failure = writeFailure(error);
     if (failure.quiet) {
