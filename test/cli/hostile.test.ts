@@ -251,8 +251,7 @@ describe('5. closed pipes and full disks', () => {
   ])('%s | head -1 ends quietly', async (_name, args) => {
     const run = await readFirstChunkThenClose(args);
     expect(run.stdout.length).toBeGreaterThan(0);
-    expect(run.stderr).toBe('');
-    expect(run.code).toBe(0);
+    expect({ code: run.code, stderr: run.stderr }).toEqual({ code: 0, stderr: '' });
   });
 
   it.each([
