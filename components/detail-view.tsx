@@ -1,6 +1,6 @@
 import { Text } from 'ink';
 import type { ReactNode } from 'react';
-import type { Origin, Priority, Schedule } from '../src/model/types';
+import { ownValue, type Origin, type Priority, type Schedule } from '../src/model/types';
 import { displayWidth, padToWidth, toSingleLine, truncateToWidth } from '../src/text/display-width';
 import { isoWeekday, weekdayName } from '../src/time/civil';
 import { zoneAbbreviation } from '../src/time/zoned';
@@ -184,7 +184,7 @@ function gapLines(row: GapRow, settings: DetailSettings): DetailLine[] {
   const project = settings.schedule.projects.find((candidate) => candidate.id === gap.project);
   const roles = settings.schedule.roles.filter((role) => role.projects === null || role.projects.includes(gap.project));
   const liaisons = roles.map((role): DetailLine => {
-    const persons = (project?.liaisons[role.id] ?? []).filter((person) => person.trim() !== '' && person.trim().toUpperCase() !== 'TBD');
+    const persons = ((project === undefined ? undefined : ownValue(project.liaisons, role.id)) ?? []).filter((person) => person.trim() !== '' && person.trim().toUpperCase() !== 'TBD');
     return { label: '', text: `${padToWidth(role.name, 22)} ${persons.length === 0 ? 'missing' : persons.join(', ')}`, role: persons.length === 0 ? 'alarm' : null };
   });
   return [

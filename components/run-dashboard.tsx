@@ -1,7 +1,7 @@
 // The shell around the dashboard: the terminal (alternate screen, raw keys, the bell) and the
 // sources (first frame from local files and cached feeds, the network afterwards). However
 // the program ends (q, ctrl+c, SIGTERM, SIGHUP, a crash), the terminal is left as it was
-// found: main screen back, cursor shown, raw mode off.
+// found: main screen back, cursor shown, raw mode off; ctrl+z suspends and `fg` comes back.
 import fs from 'node:fs';
 import tty from 'node:tty';
 import { render, type Instance } from 'ink';
@@ -13,7 +13,7 @@ import { isRemote } from '../src/load/url';
 import { watchFiles } from '../src/load/watch';
 import { cacheFiredStore } from '../src/remind/fired-state';
 import { App } from './app';
-import { createTerminalScreen } from './terminal-screen';
+import { createTerminalScreen, interceptSuspendKey } from './terminal-screen';
 import type { SourceAccess } from './use-sources';
 
 const SIGNAL_NUMBERS = { SIGHUP: 1, SIGINT: 2, SIGTERM: 15 } as const;
@@ -115,6 +115,31 @@ export async function runDashboard(given: Context, printOnce: (context: Context)
     if (process.env['RADAR_DEBUG'] && error instanceof Error) process.stderr.write(`${error.stack}\n`);
     process.exit(70);
   };
+  // ctrl+z or `kill -TSTP`: give the terminal back (main screen, cursor, cooked mode), stop for
+  // real (our handler out of the way, the default action of SIGTSTP stops the process), and on
+  // SIGCONT (`fg`) take the screen and the keys again.
+  const onSuspend = () => {
+    screen.close();
+    try {
+      if (keyboard.stream.isTTY) keyboard.stream.setRawMode(false);
+    } catch {
+      // The terminal is gone.
+    }
+    process.off('SIGTSTP', onSuspend);
+    process.once('SIGCONT', onContinue);
+    process.kill(process.pid, 'SIGTSTP');
+  };
+  const onContinue = () => {
+    process.on('SIGTSTP', onSuspend);
+    try {
+      if (keyboard.stream.isTTY) keyboard.stream.setRawMode(true);
+    } catch {
+      // The terminal is gone.
+    }
+    screen.reopen();
+  };
+  interceptSuspendKey(keyboard.stream, onSuspend);
+  process.on('SIGTSTP', onSuspend);
   const signals = Object.keys(SIGNAL_NUMBERS) as HandledSignal[];
   for (const signal of signals) process.on(signal, onSignal);
   process.on('exit', screen.close);
@@ -140,6 +165,8 @@ export async function runDashboard(given: Context, printOnce: (context: Context)
   } finally {
     stop();
     for (const signal of signals) process.off(signal, onSignal);
+    process.off('SIGTSTP', onSuspend);
+    process.off('SIGCONT', onContinue);
     process.off('exit', screen.close);
     process.off('uncaughtException', onCrash);
     process.off('unhandledRejection', onCrash);

@@ -46,6 +46,11 @@ export interface TerminalScreen {
   open(): void;
   /** Puts the terminal back as it was. Safe to call more than once, and from exit handlers. */
   close(): void;
+  /**
+   * Sets the screen up again after close() (the program was suspended and continued) and
+   * draws the latest frame whole: the shell drew over the alternate screen meanwhile.
+   */
+  reopen(): void;
   bell(): void;
 }
 
@@ -74,18 +79,24 @@ export function screenUpdate(previous: readonly string[], next: readonly string[
 
 export function createTerminalScreen(terminal: Terminal): TerminalScreen {
   let shown: string[] = [];
+  /** The last frame Ink rendered, drawn or not (frames keep coming while suspended). */
+  let latest: string[] = [];
   let open = false;
 
   const write = (text: string) => {
     if (text !== '') terminal.write(text);
   };
 
-  const draw = (frame: string) => {
-    if (!open || frame === '' || MODE_ONLY.test(frame)) return;
-    const lines = frame.split('\n');
+  const paint = (lines: string[]) => {
     const update = screenUpdate(shown, lines, terminal.rows ?? 24);
     shown = lines;
     if (update !== '') write(BEGIN_SYNCHRONIZED + update + END_SYNCHRONIZED);
+  };
+
+  const draw = (frame: string) => {
+    if (frame === '' || MODE_ONLY.test(frame)) return;
+    latest = frame.split('\n');
+    if (open) paint(latest);
   };
 
   const output = new EventEmitter() as EventEmitter & Record<string, unknown>;
@@ -110,14 +121,22 @@ export function createTerminalScreen(terminal: Terminal): TerminalScreen {
     output.emit('resize');
   };
 
+  const setUp = () => {
+    if (open) return false;
+    open = true;
+    shown = [];
+    terminal.on('resize', resized);
+    write(ENTER_ALTERNATE_SCREEN + HIDE_CURSOR + NO_AUTOWRAP + CLEAR_SCREEN);
+    return true;
+  };
+
   return {
     output: output as unknown as NodeJS.WriteStream,
     open() {
-      if (open) return;
-      open = true;
-      shown = [];
-      terminal.on('resize', resized);
-      write(ENTER_ALTERNATE_SCREEN + HIDE_CURSOR + NO_AUTOWRAP + CLEAR_SCREEN);
+      setUp();
+    },
+    reopen() {
+      if (setUp()) paint(latest);
     },
     close() {
       if (!open) return;
@@ -138,4 +157,22 @@ export function createTerminalScreen(terminal: Terminal): TerminalScreen {
       if (open) write(BELL);
     },
   };
+}
+
+/** ctrl+z as a terminal in raw mode sends it (raw mode turns off the terminal's own SIGTSTP). */
+const SUSPEND_KEY = '\u001a';
+
+/**
+ * Lets ctrl+z suspend the program, as in any full-screen terminal program: the byte is taken
+ * out of what Ink reads (Ink reads keys with stream.read()) and `onSuspend` runs once the read
+ * is over.
+ */
+export function interceptSuspendKey(keyboard: NodeJS.ReadStream, onSuspend: () => void): void {
+  const read = keyboard.read.bind(keyboard);
+  keyboard.read = ((size?: number) => {
+    const chunk: unknown = read(size);
+    if (chunk === null || !String(chunk).includes(SUSPEND_KEY)) return chunk;
+    setImmediate(onSuspend);
+    return String(chunk).split(SUSPEND_KEY).join('');
+  }) as typeof keyboard.read;
 }

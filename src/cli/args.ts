@@ -1,6 +1,7 @@
 // The command line of cli.md → a typed request. Usage errors are values, never throws, so the
 // entry point prints one line and exits 2.
 import { LIST_WHATS, type ListWhat, type Options } from '../context/options';
+import { MAX_DAYS } from '../time/supported-range';
 
 export type Command =
   | { name: 'dashboard' }
@@ -117,6 +118,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       options[spec.key].push(value);
     } else if (spec.key === 'days') {
       if (!/^\d+(\.\d+)?$/.test(value)) return { ok: false, error: `--days ${JSON.stringify(value)} is not a number of days (e.g. --days 30)` };
+      if (Number(value) > MAX_DAYS) return { ok: false, error: `--days ${value} is too far ahead: at most ${MAX_DAYS} (a century)` };
       options.days = Number(value);
     } else {
       (options[spec.key] as string | null) = value;
@@ -145,7 +147,7 @@ function parseCommand(positional: readonly string[], options: Options): ParsedAr
       return rest.length > 0 ? extra('next', rest) : { ok: true, command: { name: 'next' }, options };
     case 'list': {
       const [what, ...more] = rest;
-      if (what === undefined) return { ok: false, error: `radar list needs what to list: ${LIST_WHATS.join(' | ')}` };
+      if (what === undefined) return { ok: false, error: `list needs what to list: ${LIST_WHATS.join(' | ')}` };
       if (!(LIST_WHATS as readonly string[]).includes(what)) {
         return { ok: false, error: `cannot list ${JSON.stringify(what)}: choose one of ${LIST_WHATS.join(', ')}` };
       }
@@ -155,7 +157,7 @@ function parseCommand(positional: readonly string[], options: Options): ParsedAr
       return { ok: true, command: { name: 'validate', sources: rest }, options };
     case 'export': {
       const [format, ...more] = rest;
-      if (format !== 'ics') return { ok: false, error: `radar export needs a format: ics${format === undefined ? '' : ` (not ${JSON.stringify(format)})`}` };
+      if (format !== 'ics') return { ok: false, error: `export needs a format: ics${format === undefined ? '' : ` (not ${JSON.stringify(format)})`}` };
       return more.length > 0 ? extra('export ics', more) : { ok: true, command: { name: 'export', format: 'ics' }, options };
     }
     case 'feed':
@@ -179,5 +181,5 @@ function parseCommand(positional: readonly string[], options: Options): ParsedAr
 }
 
 function extra(command: string, rest: string[]): ParsedArgs {
-  return { ok: false, error: `radar ${command} takes no argument ${JSON.stringify(rest[0])}` };
+  return { ok: false, error: `${command} takes no argument ${JSON.stringify(rest[0])}` };
 }

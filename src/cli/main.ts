@@ -5,6 +5,7 @@ import { COMMAND_NAMES, COMPLETION_SHELLS, OPTION_NAMES, parseArgs } from './arg
 import { resolveContext, type Io } from '../context/context';
 import { EXIT } from '../context/exit-codes';
 import { HELP } from './help';
+import { guardStandardStreams, safeForTerminal } from './commands/streams';
 
 function readStdin(): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -83,9 +84,12 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   }
 }
 
+guardStandardStreams(process.stdout, process.stderr, (code) => process.exit(code));
+
 const io: Io = {
   stdout: (text) => void process.stdout.write(text),
-  stderr: (text) => void process.stderr.write(text),
+  // Messages quote file names, arguments and parsers' findings: none may carry an escape.
+  stderr: (text) => void process.stderr.write(safeForTerminal(text)),
   stdoutIsTty: Boolean(process.stdout.isTTY),
   stdinIsTty: Boolean(process.stdin.isTTY),
   env: process.env,
@@ -100,7 +104,7 @@ main(process.argv.slice(2), io).then(
   },
   (error: unknown) => {
     // A bug, not bad input: say so plainly, with the detail for a bug report.
-    process.stderr.write(`radar: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(safeForTerminal(`radar: internal error: ${error instanceof Error ? error.message : String(error)}\n`));
     if (process.env['RADAR_DEBUG']) process.stderr.write(`${error instanceof Error ? error.stack : ''}\n`);
     process.exitCode = 70;
   },

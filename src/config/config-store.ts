@@ -1,15 +1,18 @@
 // The user's settings: where they live, what each key may hold, and reading them without ever
-// writing. Reading is plain fs + JSON.parse on the file conf writes (src/cli/commands/config.ts), so a
-// normal run neither pays for importing conf nor creates folders just to find nothing there.
+// writing. Reading is plain fs + JSON.parse of the file `radar config` writes (src/cli/commands/config.ts,
+// under a lock), so a normal run creates no folders just to find nothing there.
 
-import fs from 'node:fs';
 import path from 'node:path';
 import envPaths from 'env-paths';
 import { checkRemoteUrl } from '../load/url';
+import { decodeText, readRegularFile } from '../files/read-regular-file';
 import { cleanText } from '../load/sanitize';
 import { ID_PATTERN } from '../model/slug';
 import { isValidZone } from '../time/zoned';
 import type { SourceEntry } from '../load/source-spec';
+
+/** Far more than any configuration. */
+const MAX_CONFIG_BYTES = 1024 * 1024;
 
 export interface RadarConfig {
   /** IANA zone for display (default: the system zone). */
@@ -101,7 +104,7 @@ function checkSource(source: unknown, key: string, presetsAllowed: boolean): str
   }
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(source)) {
     const refused = checkRemoteUrl(source);
-    if (refused) return `${key}: ${refused}`;
+    if (refused) return `${key}: ${quote(source)}: ${refused}`;
   }
   return null;
 }
@@ -270,14 +273,15 @@ export type RawConfigFile =
 
 /** Reads the file as it is; a corrupt one is described, never changed. */
 export function readConfigFile(file: string): RawConfigFile {
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { state: 'missing' };
-    const reason = (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error));
-    return { state: 'corrupt', problem: `${file}: cannot read the config file (${reason})` };
+  // Only a regular file, read without blocking (a named pipe here must not hang every command).
+  const read = readRegularFile(file, MAX_CONFIG_BYTES);
+  if (!read.ok) {
+    if (read.code === 'ENOENT') return { state: 'missing' };
+    return { state: 'corrupt', problem: `${file}: cannot read the config file: ${read.reason.startsWith('is ') ? `it ${read.reason}` : read.reason}` };
   }
+  // Bytes that are not UTF-8 would be replaced by U+FFFD and written back lossily: corrupted.
+  const text = decodeText(read.bytes, true);
+  if (text === null) return { state: 'corrupt', problem: `${file}: the config file is not valid UTF-8 text` };
   let value: unknown;
   try {
     value = parseConfigText(text);

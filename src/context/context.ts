@@ -7,6 +7,7 @@ import { defaultCacheDir } from '../load/cache-dir';
 import { expandPresets, knownPresets } from '../load/presets';
 import type { SourceSpec } from '../load/source-spec';
 import { parseInstant } from '../time/instant';
+import { isSupportedInstant, SUPPORTED_RANGE_TEXT } from '../time/supported-range';
 import { isValidZone, systemZone } from '../time/zoned';
 import type { ViewFilter } from '../views/filters';
 import type { WorkHours } from '../views/cells';
@@ -65,6 +66,7 @@ export function resolveContext(options: Options, io: Io, explicitSources: string
     if (parsed === null) {
       return { ok: false, error: `--now ${JSON.stringify(options.now)} is not an ISO-8601 date-time with Z or an offset (e.g. 2015-08-11T21:44:57Z)` };
     }
+    if (!isSupportedInstant(parsed)) return { ok: false, error: `--now ${JSON.stringify(options.now)} is outside the dates radar supports (${SUPPORTED_RANGE_TEXT})` };
     now = parsed;
   }
   const loaded = loadConfig();

@@ -7,9 +7,10 @@
 import packageJson from '../../package.json';
 import type { Milestone, Schedule } from '../model/types';
 import type { Meeting, Slot } from '../model/types';
-import { addDays, civilToDayNumber } from '../time/civil';
+import { addDays, civilDateFromParts, civilToDayNumber } from '../time/civil';
 import { toIsoUtc } from '../time/instant';
 import { occurrenceDates, weekParityWarning } from '../time/recurrence';
+import { FIRST_SUPPORTED_YEAR, LAST_SUPPORTED_YEAR } from '../time/supported-range';
 import { instantToZoned, zonedWallTimeToInstant, zoneOffsetMs } from '../time/zoned';
 import { meetingMatches, upcomingOccurrences, type Occurrence } from '../views/meetings';
 import { milestonesInView, type MilestoneRow } from '../views/milestones';
@@ -185,7 +186,8 @@ export interface SeriesWindow {
 
 export function seriesWindow(now: number): SeriesWindow {
   const year = Number(toIsoUtc(now).slice(0, 4));
-  return { fromYear: year - 1, toYear: year - 1 + SERIES_YEARS };
+  // Within the dates radar supports, so every date of the window can be written (YYYY-MM-DD).
+  return { fromYear: Math.max(FIRST_SUPPORTED_YEAR, year - 1), toYear: Math.min(LAST_SUPPORTED_YEAR, year - 1 + SERIES_YEARS) };
 }
 
 /** A run of occurrence dates, evenly spaced, that one RRULE can say. */
@@ -221,7 +223,7 @@ function weeksApart(slot: Slot): number | null {
  * with an UNTIL says it exactly. radar's own dates decide; the RRULE only has to repeat them.
  */
 export function slotSeries(slot: Slot, window: SeriesWindow): Series[] {
-  const dates = occurrenceDates(slot, `${window.fromYear}-01-01`, `${window.toYear}-12-31`);
+  const dates = occurrenceDates(slot, civilDateFromParts(window.fromYear, 1, 1), civilDateFromParts(window.toYear, 12, 31));
   if (dates.length === 0) return [];
   const weeks = weeksApart(slot);
   if (weeks === null) return [{ dates, open: slot.until === null }];

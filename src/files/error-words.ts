@@ -5,6 +5,11 @@ const WORDS: Readonly<Record<string, string>> = {
   EPERM: 'permission denied',
   EISDIR: 'is a folder',
   ENOTDIR: 'a part of the path is not a folder',
+  ELOOP: 'too many symbolic links',
+  ENAMETOOLONG: 'the name is too long',
+  ENOSPC: 'no space left on the device',
+  EDQUOT: 'disk quota exceeded',
+  EROFS: 'read-only file system',
 };
 
 /**

@@ -1,12 +1,12 @@
 // One text → a source outcome: parse, clean, adapt, validate, normalize. Loaded lazily: it
 // brings the YAML parser, zod and the adapters, which a cached load never needs.
-import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { formatDiagnostic, type Diagnostic } from '../model/types';
 import { readCalendar } from './adapters/icalendar';
 import { isCalendarText } from './adapters/icalendar-text';
 import { normalizeDocument, type DocumentItems } from './normalize';
 import { formatPath, parseText, textKind, type ParseProblem, type TextKind } from './parse';
+import { readTextFile } from '../files/read-regular-file';
 import { cleanDeep, cleanText } from './sanitize';
 import type { SourceOutcome } from './source-outcome';
 
@@ -39,14 +39,15 @@ export function fromText(
   // The content decides, whatever the name, URL or Content-Type said.
   if (isCalendarText(text)) return fromCalendarText(source, name, text, options);
   const parsed = parseText(text, kind ?? textKind(filePath ?? '', text));
-  const located = (problem: ParseProblem, severity: Diagnostic['severity']): Diagnostic => ({
-    source: name,
-    line: problem.line,
-    column: problem.column,
-    path: problem.path === null ? null : formatPath(problem.path),
-    message: problem.message,
-    severity,
-  });
+  const located = (problem: ParseProblem, severity: Diagnostic['severity']): Diagnostic =>
+    terminalSafe({
+      source: name,
+      line: problem.line,
+      column: problem.column,
+      path: problem.path === null ? null : formatPath(problem.path),
+      message: problem.message,
+      severity,
+    });
   if (!parsed.ok) {
     const diagnostics = parsed.errors.map((problem) => located(problem, 'error'));
     return {
@@ -58,11 +59,8 @@ export function fromText(
   let readOtherFiles = false;
   const readBesideOnDisk = (sibling: string): string | null => {
     if (filePath === null) return null;
-    try {
-      return readFileSync(join(dirname(filePath), sibling), 'utf8');
-    } catch {
-      return null;
-    }
+    const read = readTextFile(join(dirname(filePath), sibling));
+    return read.ok ? read.text : null;
   };
   const readSibling = options.readSibling ?? readBesideOnDisk;
   const result = normalizeDocument({
@@ -79,7 +77,7 @@ export function fromText(
       return text === null ? null : cleanText(text, true);
     },
   });
-  const diagnostics = [...parsed.warnings.map((problem) => located(problem, 'warning')), ...result.diagnostics];
+  const diagnostics = [...parsed.warnings.map((problem) => located(problem, 'warning')), ...result.diagnostics.map(terminalSafe)];
   const errors = diagnostics.filter((diagnostic) => diagnostic.severity === 'error');
   return {
     report: {
@@ -114,5 +112,18 @@ function fromCalendarText(source: string, name: string, text: string, options: F
     diagnostics,
     // Floating times read in the display zone change with --tz: the cached copy says which.
     ...(usedDisplayZone && options.displayZone !== undefined ? { displayZone: options.displayZone } : {}),
+  };
+}
+
+/**
+ * Every part of a diagnostic may quote the user's bytes (a file name, a key, what a parser
+ * found): they reach terminals and --json, so they carry no escape, control or bidi character.
+ */
+export function terminalSafe(diagnostic: Diagnostic): Diagnostic {
+  return {
+    ...diagnostic,
+    source: cleanText(diagnostic.source),
+    path: diagnostic.path === null ? null : cleanText(diagnostic.path),
+    message: cleanText(diagnostic.message),
   };
 }

@@ -1,15 +1,17 @@
 // Sources (files, folders, standard input, remote URLs) → one merged schedule and a report
 // per source. A broken source is reported and never takes the others down.
-import { readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
-import { basename, extname, join, resolve } from 'node:path';
+import { readdirSync, statSync, type Stats } from 'node:fs';
+import { basename, extname, join, resolve, sep } from 'node:path';
 import { formatDiagnostic, type Diagnostic, type Schedule, type SourceReport } from '../model/types';
 import { fileErrorWords } from '../files/error-words';
+import { readErrorWords, readTextFile } from '../files/read-regular-file';
 import type { FromTextOptions } from './from-text';
 import { mergeDocuments } from './merge';
 import type { DocumentItems } from './normalize';
 import { readParsedCache, writeParsedCache, type ParsedCacheKey } from './parsed-cache';
 import { DEVELOPMENT_SERIES } from './presets';
 import { SCHEDULE_FILE } from './schedule-files';
+import { cleanText } from './sanitize';
 import type { SourceOutcome } from './source-outcome';
 import { specOf, type SourceSpec } from './source-spec';
 import { checkRemoteUrl, fetchableUrl, isRemote } from './url';
@@ -131,11 +133,8 @@ async function cachedText(source: string, options: LoadOptions): Promise<string 
     const { readCachedFeed } = await import('./remote');
     return readCachedFeed(source, options.cacheDir)?.text ?? null;
   }
-  try {
-    return readFileSync(source, 'utf8');
-  } catch {
-    return null;
-  }
+  const read = readTextFile(source);
+  return read.ok ? read.text : null;
 }
 
 function combine(sources: readonly string[], outcomes: SourceOutcome[]): LoadResult {
@@ -144,7 +143,8 @@ function combine(sources: readonly string[], outcomes: SourceOutcome[]): LoadRes
     sources.length > 0 ? defaultName(sources[0]!) : null,
   );
   const diagnostics = [...outcomes.flatMap((outcome) => outcome.diagnostics), ...merged.warnings];
-  const reports = outcomes.map((outcome) => outcome.report);
+  // Reports name each source as given, without the control characters a name can hold.
+  const reports = outcomes.map((outcome) => ({ ...outcome.report, source: cleanText(outcome.report.source) }));
   for (const warning of merged.warnings) {
     const report = reports.find((entry) => warning.source === entry.source || warning.source.startsWith(`${entry.source.replace(/\/$/, '')}/`));
     report?.warnings.push(formatDiagnostic(warning));
@@ -157,8 +157,9 @@ function defaultName(source: string): string {
   return basename(source.replace(/\/+$/, ''), extname(source));
 }
 
-function failed(source: string, message: string, line = 0, column = 0): SourceOutcome {
-  const diagnostic: Diagnostic = { source: displayName(source), line, column, path: null, message, severity: 'error' };
+function failed(source: string, message: string, line = 0, column = 0, name = displayName(source)): SourceOutcome {
+  // A path given on the command line, or an error quoting it, may hold any byte.
+  const diagnostic: Diagnostic = { source: cleanText(name), line, column, path: null, message: cleanText(message), severity: 'error' };
   return {
     report: { source, status: 'failed', fetchedAt: null, errors: [formatDiagnostic(diagnostic)], warnings: [], detail: null },
     documents: [],
@@ -189,59 +190,73 @@ async function loadSource(source: string, options: LoadOptions, sourceOptions: S
   try {
     stats = statSync(source);
   } catch (error) {
-    return failed(source, `cannot read: ${fileErrorWords(error)}`);
+    return failed(source, `cannot read: ${readErrorWords(error, source)}`);
   }
   if (stats.isDirectory()) return loadFolder(source, options, sourceOptions);
-  return loadFile(source, source, stats, options, sourceOptions, texts);
+  return loadFile(source, source, source, stats, options, sourceOptions, texts);
 }
 
+/**
+ * `name` is how the file is shown (in messages and reports); `readPath` how it is opened (a
+ * Buffer when a folder lists a name whose bytes are not UTF-8).
+ */
 async function loadFile(
   source: string,
-  path: string,
+  name: string,
+  readPath: string | Buffer,
   stats: Stats | null,
   options: LoadOptions,
   sourceOptions: SourceOptions,
   texts: Map<string, string> | null = null,
 ): Promise<SourceOutcome> {
+  // Not a regular file (a FIFO, a device, a socket): refused by readTextFile, never cached.
+  const regular = stats !== null && stats.isFile();
   // An unchanged file is not parsed again: `radar next` in a prompt runs on every refresh.
-  const key = stats === null || options.parsedCache === false ? null : { path: resolve(path), source, size: stats.size, mtimeMs: stats.mtimeMs, ino: stats.ino, zone: sourceOptions.zone ?? null, project: sourceOptions.project ?? null };
+  const key =
+    !regular || options.parsedCache === false || typeof readPath !== 'string'
+      ? null
+      : { path: resolve(readPath), source, size: stats.size, mtimeMs: stats.mtimeMs, ino: stats.ino, zone: sourceOptions.zone ?? null, project: sourceOptions.project ?? null };
   if (key !== null) {
     const cached = readParsedCache(options.cacheDir, key);
     if (cached !== null && (cached.displayZone === undefined || cached.displayZone === options.displayZone)) return cached;
   }
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    return failed(source, `cannot read: ${fileErrorWords(error)}`);
-  }
-  texts?.set(source, text);
-  const outcome = await parseSource(source, path, text, null, path, sourceOptions);
+  const read = readTextFile(readPath);
+  if (!read.ok) return failed(source, `cannot read: ${read.reason}`, 0, 0, name);
+  texts?.set(source, read.text);
+  const outcome = await parseSource(source, name, read.text, null, typeof readPath === 'string' ? readPath : name, sourceOptions);
   if (key !== null && outcome.cacheable !== false) writeParsedCache(options.cacheDir, key, outcome, options.now());
   return outcome;
 }
 
 async function loadFolder(folder: string, options: LoadOptions, sourceOptions: SourceOptions): Promise<SourceOutcome> {
-  let names: string[];
+  let entries: { name: string; path: string | Buffer }[];
   try {
+    // Names as bytes: a name that is not UTF-8 still opens (shown with U+FFFD in its place).
     // A JSON Schema beside the schedules (data/radar-v1.schema.json) is not a schedule.
-    names = readdirSync(folder)
-      .filter((name) => SCHEDULE_FILE.test(name) && !name.endsWith('.schema.json'))
-      .sort();
+    const prefix = Buffer.from(folder.endsWith(sep) ? folder : `${folder}${sep}`);
+    entries = readdirSync(folder, { encoding: 'buffer' })
+      .map((raw) => {
+        const name = raw.toString('utf8');
+        const utf8 = Buffer.from(name).equals(raw);
+        return { name, path: utf8 ? join(folder, name) : Buffer.concat([prefix, raw]) };
+      })
+      .filter(({ name }) => SCHEDULE_FILE.test(name) && !name.endsWith('.schema.json'))
+      .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   } catch (error) {
-    return failed(folder, `cannot read: ${fileErrorWords(error)}`);
+    return failed(folder, `cannot read: ${readErrorWords(error, folder)}`);
   }
-  if (names.length === 0) return failed(folder, 'no schedule files in this folder (*.yaml, *.yml, *.json, *.ics, *.ical)');
+  if (entries.length === 0) return failed(folder, 'no schedule files in this folder (*.yaml, *.yml, *.json, *.ics, *.ical)');
   const parts = await Promise.all(
-    names.map((name) => {
-      const path = join(folder, name);
+    entries.map(({ name, path }) => {
+      // A file name can carry escapes (`m\e]0;title\a.yaml`): shown cleaned, opened as is.
+      const shown = cleanText(join(folder, name));
       let stats: Stats | null = null;
       try {
         stats = statSync(path);
       } catch {
         // Gone since the listing: loadFile reports it.
       }
-      return loadFile(path, path, stats, options, sourceOptions);
+      return loadFile(shown, shown, path, stats, options, sourceOptions);
     }),
   );
   const loaded = parts.filter((part) => part.report.status !== 'failed');
@@ -338,13 +353,15 @@ async function loadRemote(url: string, options: LoadOptions, sourceOptions: Sour
       else for (const name of names) siblingsWanted.add(name);
     }
     if (outcome === null && siblingsWanted.size === 0) {
-      outcome = await parse(result.text, new Map());
-      if (key !== null && siblingsWanted.size === 0 && outcome.cacheable !== false) writeParsedCache(options.cacheDir, key, outcome, options.now());
+      const parsed = await parse(result.text, new Map());
+      outcome = parsed;
+      if (key !== null && siblingsWanted.size === 0 && parsed.cacheable !== false) writeParsedCache(options.cacheDir, key, parsed, options.now());
     }
     if (siblingsWanted.size > 0 && outcome?.siblingStamps === undefined) {
-      outcome = await parse(result.text, await fetchSiblings(siblingsWanted));
-      outcome = { ...outcome, cacheable: true, siblingStamps: stampsOf(siblingsWanted) };
-      if (key !== null) writeParsedCache(options.cacheDir, key, outcome, options.now());
+      const parsed = await parse(result.text, await fetchSiblings(siblingsWanted));
+      const stamped = { ...parsed, cacheable: true, siblingStamps: stampsOf(siblingsWanted) };
+      outcome = stamped;
+      if (key !== null) writeParsedCache(options.cacheDir, key, stamped, options.now());
     }
   }
   if (siblingsWanted.size > 0 && outcome!.siblingStamps === undefined) {

@@ -1,6 +1,6 @@
 // Merging sources in order, as format.md says: projects and roles field by field (liaisons
 // role by role), everything else by id with the later item replacing the earlier one.
-import type { Diagnostic, Origin, Project, Role, Schedule } from '../model/types';
+import { dataRecord, ownValue, type Diagnostic, type Origin, type Project, type Role, type Schedule } from '../model/types';
 import type { DocumentItems } from './normalize';
 
 export interface MergeResult {
@@ -26,7 +26,7 @@ export function mergeDocuments(documents: readonly DocumentItems[], fallbackName
     name ??= document.name;
     for (const role of document.roles) {
       const earlier = roles.get(role.id);
-      const fields = new Set(document.written.roles[role.id] ?? []);
+      const fields = new Set(ownValue(document.written.roles, role.id) ?? []);
       roles.set(
         role.id,
         earlier === undefined
@@ -40,7 +40,7 @@ export function mergeDocuments(documents: readonly DocumentItems[], fallbackName
     }
     for (const project of document.projects) {
       const earlier = projects.get(project.id);
-      const fields = new Set(document.written.projects[project.id] ?? []);
+      const fields = new Set(ownValue(document.written.projects, project.id) ?? []);
       projects.set(
         project.id,
         earlier === undefined
@@ -49,7 +49,7 @@ export function mergeDocuments(documents: readonly DocumentItems[], fallbackName
               ...earlier,
               name: fields.has('name') ? project.name : earlier.name,
               url: fields.has('url') ? project.url : earlier.url,
-              liaisons: { ...earlier.liaisons, ...project.liaisons },
+              liaisons: Object.assign(dataRecord<string[]>(), earlier.liaisons, project.liaisons),
             },
       );
     }

@@ -7,7 +7,8 @@ import { parseWallOrInstant } from '../time/instant';
 import { startOfDayInstant } from '../time/zoned';
 import { DocumentSchema, KNOWN_KEYS, type RawDocument, type RawMeeting, type RawSlot } from '../model/schema';
 import { slugify } from '../model/slug';
-import type { Cycle, Diagnostic, Meeting, Milestone, Origin, Priority, Project, Role, Severity, Slot } from '../model/types';
+import { closestWord } from '../text/closest';
+import { dataRecord, type Cycle, type Diagnostic, type Meeting, type Milestone, type Origin, type Priority, type Project, type Role, type Severity, type Slot } from '../model/types';
 import { findAdapter } from './adapters';
 import type { DocPath } from './adapters/types';
 import { formatPath, type Position } from './parse';
@@ -75,7 +76,9 @@ export function normalizeDocument(input: NormalizeInput): NormalizeResult {
       return { items: null, diagnostics };
     }
     for (const [path, key, known] of unknownKeys(value)) {
-      report([...path, key], `unknown key (expected one of: ${known.join(', ')})`, 'warning', 'key');
+      const guess = closestWord(key, known);
+      const hint = guess === null ? ` (expected one of: ${known.join(', ')})` : `: did you mean ${JSON.stringify(guess)}?`;
+      report([...path, key], `unknown key${hint}`, 'warning', 'key');
     }
   }
 
@@ -131,7 +134,7 @@ type Report = (path: DocPath, message: string, severity: Severity) => void;
 function buildItems(document: RawDocument, source: string, originOf: (path: DocPath) => Origin, report: Report): DocumentItems {
   const zone = document.zone ?? 'UTC';
   // Plain records, not Maps: parsed sources are cached as JSON.
-  const written: DocumentItems['written'] = { projects: {}, roles: {} };
+  const written: DocumentItems['written'] = { projects: dataRecord(), roles: dataRecord() };
   const fieldsOf = (entry: object) => Object.keys(entry).filter((key) => (entry as Record<string, unknown>)[key] !== undefined);
 
   const roles = (document.roles ?? []).map((role, index): Role => {
@@ -141,7 +144,7 @@ function buildItems(document: RawDocument, source: string, originOf: (path: DocP
 
   const projects = (document.projects ?? []).map((project, index): Project => {
     written.projects[project.id] = fieldsOf(project);
-    const liaisons: Record<string, string[]> = {};
+    const liaisons = dataRecord<string[]>();
     for (const [role, persons] of Object.entries(project.liaisons ?? {})) liaisons[role] = persons ?? [];
     return { id: project.id, name: project.name ?? '', url: project.url ?? null, liaisons, origin: originOf(['projects', index]) };
   });

@@ -4,7 +4,8 @@
 // that does not read back whole, is a miss. Caching is best effort: a cache folder that cannot be
 // used costs a parse, never a failure, and says nothing (`radar next` runs in shell prompts).
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { readTextFile } from '../files/read-regular-file';
 import { join } from 'node:path';
 import { writeFileAtomically } from '../files/write-atomically';
 import type { SourceOutcome } from './source-outcome';
@@ -104,7 +105,10 @@ function isSourceOutcome(value: unknown): value is SourceOutcome {
  */
 export function readParsedCache(cacheDir: string, key: ParsedCacheKey, options: ParsedCacheOptions = {}): SourceOutcome | null {
   try {
-    const text = readFileSync(entryPath(cacheDir, key, options.build ?? BUILD_ID), 'utf8');
+    // Only a regular file, read without blocking: a FIFO put here must not hang every start.
+    const read = readTextFile(entryPath(cacheDir, key, options.build ?? BUILD_ID));
+    if (!read.ok) return null;
+    const text = read.text;
     const newline = text.indexOf('\n');
     if (newline < 0) return null;
     const header: unknown = JSON.parse(text.slice(0, newline));

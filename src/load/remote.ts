@@ -4,9 +4,10 @@
 // network lets us down. Nothing here throws: every outcome is a FeedResult.
 
 import { createHash } from 'node:crypto';
-import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
+import { readTextFile } from '../files/read-regular-file';
+import { isSupportedInstant } from '../time/supported-range';
 import { cleanText } from './sanitize';
 import { checkRemoteUrl, fetchableUrl } from './url';
 import { writeFileAtomically } from '../files/write-atomically';
@@ -89,7 +90,8 @@ function parseMeta(raw: string): CacheMeta | null {
   if (typeof value !== 'object' || value === null) return null;
   const v = value as Record<string, unknown>;
   const optionalString = (x: unknown): string | null => (typeof x === 'string' ? x : null);
-  if (typeof v['url'] !== 'string' || typeof v['fetchedAt'] !== 'number' || !Number.isFinite(v['fetchedAt'])) {
+  // fetchedAt becomes a date in every report: it must be one radar can show.
+  if (typeof v['url'] !== 'string' || typeof v['fetchedAt'] !== 'number' || !isSupportedInstant(v['fetchedAt'])) {
     return null;
   }
   return {
@@ -103,11 +105,15 @@ function parseMeta(raw: string): CacheMeta | null {
 
 function readCache(url: string, cacheDir: string): CacheEntry | null {
   const files = cacheFiles(url, cacheDir);
+  // A cache entry is only a hint: anything odd about it (a FIFO, a device, a tampered or
+  // truncated file, a cache path that is not a folder) makes it a miss.
   try {
-    const meta = parseMeta(fs.readFileSync(files.meta, 'utf8'));
+    const metaText = readTextFile(files.meta, 64 * 1024);
+    const meta = metaText.ok ? parseMeta(metaText.text) : null;
     if (!meta || normalizeUrl(meta.url) !== normalizeUrl(url)) return null;
-    const text = fs.readFileSync(files.body, 'utf8');
-    return { text, meta, validatorsMatch: sha256(text) === meta.bodySha256 };
+    const body = readTextFile(files.body, DEFAULT_MAX_BYTES);
+    if (!body.ok) return null;
+    return { text: body.text, meta, validatorsMatch: sha256(body.text) === meta.bodySha256 };
   } catch {
     return null;
   }
@@ -124,7 +130,7 @@ export function readCachedFeed(url: string, cacheDir: string): { text: string; f
   return entry ? { text: entry.text, fetchedAt: entry.meta.fetchedAt } : null;
 }
 
-/** Write to a temp file in the same folder, then rename: readers never see half a file. */
+/** The project's one atomic write; a cache folder that cannot be made is the caller's miss. */
 async function writeAtomically(file: string, data: string): Promise<void> {
   await fsp.mkdir(path.dirname(file), { recursive: true });
   writeFileAtomically(file, data);
@@ -279,7 +285,7 @@ async function download(url: string, cache: CacheEntry | null, exchange: Exchang
         throw new FeedError(`redirect from https to ${next.href} refused`);
       }
       const refused = checkRemoteUrl(next.href);
-      if (refused) throw new FeedError(`redirect refused: ${refused}`);
+      if (refused) throw new FeedError(`redirect refused: ${cleanText(next.href)}: ${refused}`);
       current = next.href;
       continue;
     }

@@ -2,7 +2,8 @@
 // folder, so that `radar next -s @openstack` from the cache does not load a YAML parser for it.
 // Kept with this build's parsed files: pruned with them, and never read by another build.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
+import { readTextFile } from '../files/read-regular-file';
 import { join } from 'node:path';
 import { writeFileAtomically } from '../files/write-atomically';
 import { parsedCacheFolder } from './parsed-cache';
@@ -14,7 +15,9 @@ function memoFile(cacheDir: string, version: string): string {
 /** The series remembered for this version of the text (undefined: not known yet; null: it names none). */
 export function rememberedSeries(cacheDir: string, version: string): string | null | undefined {
   try {
-    const value: unknown = JSON.parse(readFileSync(memoFile(cacheDir, version), 'utf8'));
+    const read = readTextFile(memoFile(cacheDir, version));
+    if (!read.ok) return undefined;
+    const value: unknown = JSON.parse(read.text);
     return typeof value === 'string' || value === null ? value : undefined;
   } catch {
     return undefined;

@@ -1,7 +1,5 @@
 // Which sources are URLs, and which URLs radar may fetch. Apart from the network code, so that
 // checking a configured source does not load it.
-import { cleanText } from './sanitize';
-
 /** A source with a scheme (https://, http://, file://…) is a URL; anything else is a path or -. */
 export function isRemote(source: string): boolean {
   return /^[a-z][a-z0-9+.-]*:\/\//i.test(source);
@@ -19,20 +17,20 @@ export function fetchableUrl(url: string): string {
 
 /** Null when `url` may be fetched; otherwise the message saying why not. */
 export function checkRemoteUrl(url: string): string | null {
-  const shown = cleanText(url);
+  // The message never repeats the URL: every caller shows it before the message already.
   let parsed: URL;
   try {
     parsed = new URL(fetchableUrl(url));
   } catch {
-    return `${shown}: not a valid URL`;
+    return 'not a valid URL';
   }
   if (parsed.username || parsed.password) {
-    return `${shown}: user names and passwords in feed URLs are not supported`;
+    return 'user names and passwords in feed URLs are not supported';
   }
   if (parsed.protocol === 'https:') return null;
   if (parsed.protocol === 'http:') {
     if (isLoopbackHost(parsed.hostname)) return null;
-    return `${shown}: plain http is only allowed on loopback (127.0.0.0/8, ::1, localhost); use https://`;
+    return 'plain http is only allowed on loopback (127.0.0.0/8, ::1, localhost); use https://';
   }
-  return `${shown}: only https:// (or webcal://) sources are supported`;
+  return 'only https:// (or webcal://) sources are supported';
 }

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { isCivilDate, weekdayNumber } from '../time/civil';
 import { FREQUENCIES } from '../time/recurrence';
+import { hasSupportedYear, SUPPORTED_RANGE_TEXT } from '../time/supported-range';
 import { isValidZone } from '../time/zoned';
 import { ID_PATTERN } from './slug';
 
@@ -29,13 +30,14 @@ const text = (what = 'a string') => z.string({ error: expected(what) });
 export const IdSchema = text('an identifier (lower case a-z, 0-9, ".", "_", "-")').regex(ID_PATTERN, {
   error: expected('an identifier (lower case a-z, 0-9, ".", "_", "-")'),
 });
+const IN_RANGE = `in ${SUPPORTED_RANGE_TEXT}`;
 export const DateSchema = text('a date (YYYY-MM-DD)')
   .regex(DATE, { error: expected('a date (YYYY-MM-DD)') })
-  .refine(isCivilDate, { error: expected('a calendar date (YYYY-MM-DD)') });
-export const DateTimeSchema = text('a date-time (YYYY-MM-DDTHH:MM, optionally with Z or an offset)').regex(
-  DATE_TIME,
-  { error: expected('a date-time (YYYY-MM-DDTHH:MM, optionally with Z or an offset)') },
-);
+  .refine(isCivilDate, { error: expected('a calendar date (YYYY-MM-DD)'), abort: true })
+  .refine(hasSupportedYear, { error: expected(`a date ${IN_RANGE}`) });
+export const DateTimeSchema = text('a date-time (YYYY-MM-DDTHH:MM, optionally with Z or an offset)')
+  .regex(DATE_TIME, { error: expected('a date-time (YYYY-MM-DDTHH:MM, optionally with Z or an offset)'), abort: true })
+  .refine(hasSupportedYear, { error: expected(`a date-time ${IN_RANGE}`) });
 export const TimeSchema = text('a time (HH:MM)').regex(TIME, { error: expected('a time (HH:MM)') });
 export const ZoneSchema = text('an IANA time zone').refine(isValidZone, {
   error: expected('a known IANA time zone (e.g. Europe/London)'),

@@ -24,6 +24,20 @@ export interface Role {
   origin: Origin;
 }
 
+/**
+ * The value under a key that came from data (a role id, a team name), never one inherited from
+ * Object.prototype: `constructor` or `toString` is a fine role id. Records read back from JSON
+ * (the parsed-file cache) have a prototype again, so every lookup goes through here.
+ */
+export function ownValue<T>(record: Readonly<Record<string, T>>, key: string): T | undefined {
+  return Object.hasOwn(record, key) ? record[key] : undefined;
+}
+
+/** An empty record with no prototype, for maps keyed by data. */
+export function dataRecord<T>(): Record<string, T> {
+  return Object.create(null) as Record<string, T>;
+}
+
 export interface Project {
   id: string;
   name: string;

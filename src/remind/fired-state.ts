@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileErrorWords } from '../files/error-words';
 import { writeFileAtomically } from '../files/write-atomically';
+import { readTextFile } from '../files/read-regular-file';
 
 const FILE_NAME = 'reminders-fired.json';
 const FORMAT = 1;
@@ -24,7 +25,9 @@ export function readFiredReminders(cacheDir: string): Map<string, number> {
   const fired = new Map<string, number>();
   let parsed: unknown;
   try {
-    parsed = JSON.parse(fs.readFileSync(firedStatePath(cacheDir), 'utf8'));
+    const read = readTextFile(firedStatePath(cacheDir));
+    if (!read.ok) return fired;
+    parsed = JSON.parse(read.text);
   } catch {
     return fired;
   }

@@ -1,5 +1,5 @@
 // Liaison gaps (format.md): a listed project, a role that applies to it, and nobody real in it.
-import type { Schedule } from '../model/types';
+import { ownValue, type Schedule } from '../model/types';
 import { projectMatches, textMatches, type ViewFilter } from './filters';
 import { compareText } from './meetings';
 
@@ -22,7 +22,7 @@ export function liaisonGaps(schedule: Schedule, filter: ViewFilter): LiaisonGap[
     if (!projectMatches(project.id, filter, false)) continue;
     for (const role of schedule.roles) {
       if (role.projects !== null && !role.projects.includes(project.id)) continue;
-      const persons = project.liaisons[role.id] ?? [];
+      const persons = ownValue(project.liaisons, role.id) ?? [];
       if (persons.some(isRealPerson)) continue;
       if (!textMatches(filter, project.id, project.name, role.id, role.name)) continue;
       gaps.push({ project: project.id, projectName: project.name, role: role.id, roleName: role.name });

@@ -3,6 +3,7 @@
 import { expandCalendar } from '../time/calendar-expansion';
 import { addDays, weekdayOfDayNumber, civilToDayNumber } from '../time/civil';
 import { occurrenceDates, weekParityWarning } from '../time/recurrence';
+import { clampWindow } from '../time/supported-range';
 import { instantToZoned, zonedWallTimeToInstant } from '../time/zoned';
 import type { Meeting, Schedule, Slot } from '../model/types';
 import { projectMatches, textMatches, type ViewFilter } from './filters';
@@ -24,8 +25,11 @@ const MINUTE = 60_000;
 export const DAY = 86_400_000;
 
 /** Every occurrence of one slot overlapping [from, to), including skipped ones. */
-export function slotOccurrences(meeting: Meeting, slot: Slot, from: number, to: number): Occurrence[] {
+export function slotOccurrences(meeting: Meeting, slot: Slot, windowFrom: number, windowTo: number): Occurrence[] {
   if (slot.frequency === 'adhoc') return [];
+  // `--days` far ahead of a late `--now` would reach dates past year 9999.
+  const { from, to } = clampWindow(windowFrom, windowTo);
+  if (from >= to) return [];
   const durationMs = meeting.duration * MINUTE;
   // Civil dates in the meeting zone, one day wider on each side: zone offsets reach ±14 h.
   const firstDate = addDays(instantToZoned(from - durationMs, meeting.zone).date, -1);

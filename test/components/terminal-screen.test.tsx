@@ -1,7 +1,8 @@
 // The screen rewrites only what changed, at absolute rows, and puts the terminal back.
 import { EventEmitter } from 'node:events';
+import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { createTerminalScreen, screenUpdate } from '../../components/terminal-screen';
+import { createTerminalScreen, interceptSuspendKey, screenUpdate } from '../../components/terminal-screen';
 
 class Terminal extends EventEmitter {
   written = '';
@@ -89,5 +90,46 @@ describe('createTerminalScreen', () => {
     screen.open();
     screen.bell();
     expect(terminal.written.endsWith('\u0007')).toBe(true);
+  });
+});
+
+describe('suspending with ctrl+z and coming back with fg', () => {
+  it('the screen is given back on suspend, and set up again with the latest frame on continue', () => {
+    const terminal = new Terminal();
+    const screen = createTerminalScreen(terminal);
+    screen.open();
+    screen.output.write('radar 22:44:57\nMilestones');
+    screen.close();
+    terminal.written = '';
+    // The clock ticks while the program is stopped in the background: nothing is drawn.
+    screen.output.write('radar 22:44:58\nMilestones');
+    expect(terminal.written).toBe('');
+    screen.reopen();
+    expect(terminal.written.startsWith('\u001b[?1049h\u001b[?25l')).toBe(true);
+    // The shell drew over the screen meanwhile: every row of the latest frame is written.
+    expect(terminal.written).toContain('\u001b[1;1H\u001b[2Kradar 22:44:58\u001b[2;1H\u001b[2KMilestones');
+  });
+
+  it('reopen on a screen that is open does nothing', () => {
+    const terminal = new Terminal();
+    const screen = createTerminalScreen(terminal);
+    screen.open();
+    screen.output.write('a');
+    terminal.written = '';
+    screen.reopen();
+    expect(terminal.written).toBe('');
+  });
+
+  it('ctrl+z is taken out of the keys Ink reads, and suspends once the read is over', async () => {
+    const keys = new PassThrough() as unknown as NodeJS.ReadStream;
+    let suspended = 0;
+    const resumed = new Promise<void>((resolve) => interceptSuspendKey(keys, () => {
+      suspended += 1;
+      resolve();
+    }));
+    (keys as unknown as PassThrough).write('j\u001ak');
+    expect(String(keys.read())).toBe('jk');
+    await resumed;
+    expect(suspended).toBe(1);
   });
 });

@@ -333,7 +333,7 @@ describe('redirects and plain http', () => {
       status: 'failed',
       text: null,
       fetchedAt: null,
-      error: 'http://example.org/feed.json: plain http is only allowed on loopback (127.0.0.0/8, ::1, localhost); use https://',
+      error: 'plain http is only allowed on loopback (127.0.0.0/8, ::1, localhost); use https://',
     });
   });
 
@@ -347,9 +347,9 @@ describe('redirects and plain http', () => {
     expect(checkRemoteUrl('http://10.0.0.1/feed.json')).toMatch(/plain http is only allowed on loopback/);
     expect(checkRemoteUrl('http://localhost.evil.example/feed.json')).toMatch(/plain http is only allowed on loopback/);
     expect(checkRemoteUrl('http://127.0.0.1.nip.io/feed.json')).toMatch(/plain http is only allowed on loopback/);
-    expect(checkRemoteUrl('ftp://example.org/feed.json')).toBe('ftp://example.org/feed.json: only https:// (or webcal://) sources are supported');
+    expect(checkRemoteUrl('ftp://example.org/feed.json')).toBe('only https:// (or webcal://) sources are supported');
     expect(checkRemoteUrl('https://user:secret@example.org/')).toMatch(/user names and passwords/);
-    expect(checkRemoteUrl('not a url')).toBe('not a url: not a valid URL');
+    expect(checkRemoteUrl('not a url')).toBe('not a valid URL');
   });
 });
 

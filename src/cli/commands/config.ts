@@ -1,10 +1,10 @@
 // `radar config list | get <key> | set <key> <value...> | unset <key> | path`.
-// Writes go through conf (atomic write, same JSON file loadConfig reads). A file that is not a
-// JSON object is never written over: the user may have hand-edited it and want it back.
+// Writes hold a lock, re-read the file and replace it in one step (the same JSON file loadConfig
+// reads). A file that is not a JSON object, or not UTF-8, is never written over: the user may
+// have hand-edited it and want it back.
 
 import fs from 'node:fs';
 import path from 'node:path';
-import Conf from 'conf';
 import { knownPresets, unknownPresetMessage } from '../../load/presets';
 import { sourceOfEntry, type SourceEntry } from '../../load/source-spec';
 import {
@@ -15,12 +15,13 @@ import {
   checkConfigValue,
   configFilePath,
   isConfigKey,
-  parseConfigText,
   quote,
   readConfigFile,
   validateConfigObject,
 } from '../../config/config-store';
 import { systemZone } from '../../time/zoned';
+import { fileErrorWords } from '../../files/error-words';
+import { writeFileAtomically } from '../../files/write-atomically';
 
 export interface ConfigCommandIo {
   /** Receives whole lines, each ending in "\n". */
@@ -171,39 +172,70 @@ function unknownKey(key: string): string {
   return `radar config: unknown key ${quote(key)} (keys: ${CONFIG_KEYS.join(', ')})`;
 }
 
-function openStore(file: string): Conf<Record<string, unknown>> {
-  return new Conf<Record<string, unknown>>({
-    projectName: 'release-radar',
-    cwd: path.dirname(file),
-    configName: path.basename(file, '.json'),
-    fileExtension: 'json',
-    // Never let conf "repair" a file by emptying it; we check the file before writing anyway.
-    clearInvalidConfig: false,
-    accessPropertiesByDotNotation: false,
-    serialize: (value) => `${JSON.stringify(value, null, 2)}\n`,
-    deserialize: (text) => parseConfigText(text) as Record<string, unknown>,
-  });
+/** How long a lock left by a radar that died is respected. */
+const STALE_LOCK_MS = 10_000;
+/** How long to wait for another `radar config set` to finish. */
+const LOCK_WAIT_MS = 5_000;
+
+function pause(milliseconds: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, milliseconds);
+}
+
+/**
+ * Runs `update` holding `<file>.lock` (created exclusively), so parallel `radar config set`s
+ * each re-read what the previous one wrote: every change reported as done is kept.
+ */
+function withLock<T>(file: string, update: () => T): T {
+  const lock = `${file}.lock`;
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  for (let waited = 0; ; waited += 20) {
+    try {
+      fs.closeSync(fs.openSync(lock, 'wx'));
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      let age = 0;
+      try {
+        age = Date.now() - fs.statSync(lock).mtimeMs;
+      } catch {
+        continue; // released between our attempt and the stat: try again at once
+      }
+      if (age > STALE_LOCK_MS) fs.rmSync(lock, { force: true });
+      else if (waited >= LOCK_WAIT_MS) throw Object.assign(new Error('another radar is changing the config file; try again'), { code: 'ELOCKED' });
+      else pause(20);
+    }
+  }
+  try {
+    return update();
+  } finally {
+    fs.rmSync(lock, { force: true });
+  }
 }
 
 function describeWriteError(file: string, error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code;
-  const reason = code ?? (error instanceof Error ? error.message : String(error));
+  const reason = code === 'ELOCKED' ? (error as Error).message : fileErrorWords(error);
   return `radar config: cannot write ${file} (${reason})`;
 }
 
-function change(file: string, io: ConfigCommandIo, apply: (store: Conf<Record<string, unknown>>) => void): number {
-  const raw = readConfigFile(file);
-  if (raw.state === 'corrupt') {
-    io.stderr(`${raw.problem}; not changing it: fix or remove it first\n`);
-    return EXIT_FILE_PROBLEM;
-  }
+/** Re-reads the file under the lock, applies the change, and replaces the file in one step. */
+function change(file: string, io: ConfigCommandIo, apply: (config: Record<string, unknown>) => void): number {
   try {
-    apply(openStore(file));
+    return withLock(file, () => {
+      const raw = readConfigFile(file);
+      if (raw.state === 'corrupt') {
+        io.stderr(`${raw.problem}; not changing it: fix or remove it first\n`);
+        return EXIT_FILE_PROBLEM;
+      }
+      const config: Record<string, unknown> = raw.state === 'object' ? { ...raw.value } : {};
+      apply(config);
+      writeFileAtomically(file, `${JSON.stringify(config, null, 2)}\n`);
+      return EXIT_OK;
+    });
   } catch (error) {
     io.stderr(`${describeWriteError(file, error)}\n`);
     return EXIT_FILE_PROBLEM;
   }
-  return EXIT_OK;
 }
 
 /** Runs `radar config …` and returns the exit code (0 ok, 1 config file unusable, 2 usage). */
@@ -260,7 +292,9 @@ export function runConfigCommand(args: string[], io: ConfigCommandIo): number {
           if (source.startsWith('@') && !Object.hasOwn(presets, source.slice(1))) return usage(`radar config: sources: ${unknownPresetMessage(source, presets)}`);
         }
       }
-      const code = change(file, io, (store) => store.set(key, checked.value));
+      const code = change(file, io, (config) => {
+        config[key] = checked.value;
+      });
       if (code === EXIT_OK && key === 'sources') warnAboutMissingPaths((checked.value as SourceEntry[]).map(sourceOfEntry), io);
       return code;
     }
@@ -270,7 +304,9 @@ export function runConfigCommand(args: string[], io: ConfigCommandIo): number {
       const raw = readConfigFile(file);
       // Nothing to remove: leave the file (or its absence) alone.
       if (raw.state === 'missing' || (raw.state === 'object' && !Object.hasOwn(raw.value, key))) return EXIT_OK;
-      return change(file, io, (store) => store.delete(key));
+      return change(file, io, (config) => {
+        delete config[key];
+      });
     }
     default:
       return usage(`radar config: unknown subcommand ${quote(subcommand)} (use ${SUBCOMMANDS})`);

@@ -14,13 +14,14 @@ import { checkProjectIds, load, reportLoad } from '../../context/load';
 import { DEFAULT_DAYS } from '../../context/options';
 import { urgencyRole } from '../../text/paint';
 import { meetingTable, milestoneTable, paintFor, priorityTable, tableWidth } from './tables';
+import { writeLines } from './streams';
 
 export async function runOnce(given: Context): Promise<number> {
   const loaded = await load(given);
   const code = reportLoad(given, loaded);
   const checked = checkProjectIds(given, loaded);
   if ('exit' in checked) return checked.exit;
-  given.io.stdout(`${onceText(checked.context, loaded).join('\n')}\n`);
+  writeLines(given.io.stdout, onceText(checked.context, loaded));
   return code;
 }
 

@@ -8,7 +8,7 @@ import { paintFor } from './tables';
 export async function runValidate(context: Context): Promise<number> {
   const loaded = await load(context);
   const paint = paintFor(context);
-  const diagnostics: Diagnostic[] = loaded.diagnostics;
+  const diagnostics: Diagnostic[] = inLineOrder(loaded.diagnostics);
   for (const diagnostic of diagnostics) {
     context.io.stdout(
       diagnostic.severity === 'error'
@@ -27,4 +27,16 @@ export async function runValidate(context: Context): Promise<number> {
   const summary = `${plural(loaded.reports.length, 'source')} checked: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}`;
   context.io.stdout(`${errors > 0 ? paint(summary, 'error') : paint(summary, 'good')}\n`);
   return errors > 0 ? EXIT.sourceErrors : EXIT.ok;
+}
+
+/**
+ * Each file's problems from its first line to its last, as an editor would walk them; files
+ * keep the order they were loaded in (the sort is stable).
+ */
+function inLineOrder(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  const fileOrder = new Map<string, number>();
+  for (const diagnostic of diagnostics) if (!fileOrder.has(diagnostic.source)) fileOrder.set(diagnostic.source, fileOrder.size);
+  return [...diagnostics].sort(
+    (a, b) => fileOrder.get(a.source)! - fileOrder.get(b.source)! || a.line - b.line || a.column - b.column,
+  );
 }

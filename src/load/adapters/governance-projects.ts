@@ -1,6 +1,7 @@
 // OpenStack governance reference/projects.yaml (team name → {ptl, deliverables, liaisons, …})
 // read as format v1 projects, their liaisons by role, and the roles found.
 import { ID_PATTERN, slugify } from '../../model/slug';
+import { dataRecord, ownValue } from '../../model/types';
 import { startAdaptation, type Report } from './origin-map';
 import { describeValue, isRecord } from './source-values';
 import type { Adapter, AdapterInput, AdapterOutput, DocPath } from './types';
@@ -100,7 +101,7 @@ export function adaptGovernanceProjects({ value }: AdapterInput): AdapterOutput 
 
     const liaisons = entry.liaisons;
     if (isRecord(liaisons)) {
-      const byRole: Record<string, string[]> = {};
+      const byRole = dataRecord<string[]>();
       origins.link([...projectPath, 'liaisons'], [...teamPath, 'liaisons']);
       for (const [roleKey, persons] of Object.entries(liaisons)) {
         const rolePath: DocPath = [...teamPath, 'liaisons', roleKey];
@@ -125,7 +126,8 @@ export function adaptGovernanceProjects({ value }: AdapterInput): AdapterOutput 
   const roleList = orderRoles([...roles.values()]).map((role, index) => {
     origins.link(['roles', index], role.origin);
     const entry: Record<string, unknown> = { id: role.id };
-    if (ROLE_NAMES[role.id] !== undefined) entry.name = ROLE_NAMES[role.id];
+    const known = ownValue(ROLE_NAMES, role.id);
+    if (known !== undefined) entry.name = known;
     // The governance schema asks distributed-leadership teams for roles (tact-sig,
     // tc-liaison) that PTL-led teams do not have: a role only distributed teams fill applies
     // to those teams, or every PTL-led team would show as a gap.

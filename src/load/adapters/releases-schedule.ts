@@ -4,6 +4,7 @@
 import { addDays, compareDates, daysBetween, mondayOf } from '../../time/civil';
 import { cycleWeekLabel, weeksFromRelease } from '../../time/cycle-weeks';
 import { ID_PATTERN, slugify } from '../../model/slug';
+import { ownValue } from '../../model/types';
 import { startAdaptation, type Report } from './origin-map';
 import { civilDateFromValue, describeValue, isRecord } from './source-values';
 import type { Adapter, AdapterInput, AdapterOutput, DocPath } from './types';
@@ -76,7 +77,7 @@ export function projectOfLabel(label: string): string | null {
   if (words.length < 3 || !/^[a-z]$/.test(words[0]!)) return null;
   const candidate = words[1]!;
   if (NOT_PROJECTS.has(candidate) || !/^[a-z][a-z0-9_]*$/.test(candidate)) return null;
-  return PROJECT_ALIASES[candidate] ?? candidate;
+  return ownValue(PROJECT_ALIASES, candidate) ?? candidate;
 }
 
 /**

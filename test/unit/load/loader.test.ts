@@ -38,13 +38,13 @@ describe('reading a schedule someone wrote by hand', () => {
   it('says where JSON stops being JSON', async () => {
     const path = file('broken.json', '{\n  "version": 1,\n  "meetings": [}\n');
     const result = await load(path);
-    expect(errorsOf(result)).toEqual([`${path}:3:16: unexpected }`]);
+    expect(errorsOf(result)).toEqual([`${path}:3:16: expected a value (text in double quotes, a number, true, false, null, [ or {), found "}"`]);
   });
 
   it('says where YAML stops being YAML', async () => {
     const path = file('broken.yaml', 'version: 1\nmeetings:\n  - title: "unterminated\n');
     const result = await load(path);
-    expect(errorsOf(result)).toEqual([`${path}:4:1: Missing closing "quote`]);
+    expect(errorsOf(result)).toEqual([`${path}:4:1: a quoted value is not closed with "`]);
   });
 
   it('warns about unknown keys where they are, and still loads', async () => {
@@ -99,7 +99,7 @@ describe('reading a schedule someone wrote by hand', () => {
     const path = file('laughs.yaml', `${lines.join('\n')}\n`);
     const started = process.hrtime.bigint();
     const errors = errorsOf(await load(path));
-    expect(errors[0]).toMatch(/too many alias expansions/);
+    expect(errors[0]).toMatch(/aliases here expand the document by more than 100,000 nodes/);
     expect(Number(process.hrtime.bigint() - started) / 1e9).toBeLessThan(5);
   });
 
