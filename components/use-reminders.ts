@@ -4,7 +4,7 @@
 import { useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
 import type { Schedule } from '../src/model/types';
 import type { FiredStore } from '../src/remind/fired-state';
-import { dueReminders, nextReminderAt, type LeadTimes, type Reminder } from '../src/remind/reminders';
+import { dueReminders, nextReminderAt, soonestReminder, type LeadTimes, type Reminder } from '../src/remind/reminders';
 import type { ViewFilter } from '../src/views/filters';
 import { ClockContext, useClock } from './use-clock';
 
@@ -12,9 +12,9 @@ import { ClockContext, useClock } from './use-clock';
 const LOOKAHEAD_MS = 3_600_000;
 
 export interface Reminders {
-  /** Fired and not dismissed, the newest last. */
+  /** Fired and not dismissed, in the order they fired. */
   shown: readonly Reminder[];
-  /** `x`: the newest one goes. */
+  /** `x`: the one shown (the soonest) goes. */
   dismiss: () => void;
 }
 
@@ -57,6 +57,6 @@ export function useReminders(schedule: Schedule, filter: ViewFilter, leads: Lead
     return () => clearTimeout(timer);
   }, [due, schedule, leads, filter, store, bell, ring, clock]);
 
-  const dismiss = useCallback(() => setShown((previous) => previous.slice(0, -1)), []);
+  const dismiss = useCallback(() => setShown((previous) => previous.filter((reminder) => reminder !== soonestReminder(previous))), []);
   return { shown, dismiss };
 }

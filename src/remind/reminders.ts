@@ -48,6 +48,13 @@ export interface Reminder {
   day: string | null;
 }
 
+/** The reminder the dashboard shows first: the one whose event starts soonest (the most urgent). */
+export function soonestReminder(reminders: readonly Reminder[]): Reminder | undefined {
+  let soonest: Reminder | undefined;
+  for (const reminder of reminders) if (soonest === undefined || reminder.start < soonest.start) soonest = reminder;
+  return soonest;
+}
+
 export interface ReminderQuery {
   now: number;
   leads: LeadTimes;

@@ -87,13 +87,13 @@ describe('a reminder ten minutes before the Nova meeting (Thursday 13 August 201
     expect(rings).toBe(0);
   });
 
-  it('several at once: the newest is shown with how many wait behind it, and x takes them one by one', async () => {
+  it('several at once: the soonest is shown with how many wait behind it, and x takes them one by one', async () => {
     // On 13 August the Nova feature proposal freeze (17 August) and the Product WG mid-cycle
     // (20 August) are within a week: both 7-day reminders were missed.
     const screen = await dashboard({ now: '2015-08-13T20:00:00Z', firedStore: memoryFiredStore(), reminders: { meetings: [], milestones: ['7d'] } });
-    await screen.waitFor('(+1 more) · x dismisses');
+    await screen.waitFor('Reminder: Nova feature proposal freeze in 3d 4h — Mon 17 Aug  (+1 more) · x dismisses');
     await screen.press('x');
-    await screen.waitFor('Reminder: Nova feature proposal freeze in 3d 4h — Mon 17 Aug · x dismisses');
+    await screen.waitFor('Reminder: Product WG mid-cycle (Santa Clara) in 6d 4h — Thu 20 Aug · x dismisses');
     await screen.press('x');
     expect(screen.screen()).not.toContain('Reminder:');
   });
