@@ -35,7 +35,7 @@ Options
 
 Examples (they work from any folder)
   radar -s @python -s @nodejs
-  radar next -s @openstack -p nova --tz Asia/Tokyo
+  radar next -s @openstack --tz Asia/Tokyo
   radar next --format {title}:{in} -p nova
   radar list projects -s @openstack
   radar list meetings --days 7 --json
