@@ -5,8 +5,9 @@
 // into consecutive series wherever a year of 53 ISO weeks breaks their rhythm. Pure: the same
 // schedule and `now` give the same bytes.
 import packageJson from '../../package.json';
-import type { Milestone, Schedule } from '../model/types';
+import type { CalendarRecurrence, CalendarZone, Milestone, Schedule } from '../model/types';
 import type { Meeting, Slot } from '../model/types';
+import { calendarWallTime, expandCalendar } from '../time/calendar-expansion';
 import { addDays, civilDateFromParts, civilToDayNumber } from '../time/civil';
 import { toIsoUtc } from '../time/instant';
 import { occurrenceDates, weekParityWarning } from '../time/recurrence';
@@ -359,6 +360,144 @@ function recurringMeetingEvents(meeting: Meeting, window: SeriesWindow, changeDa
   return events;
 }
 
+/** A TZID parameter value: quoted when it holds a character that ends a parameter (a DQUOTE cannot be written at all). */
+function tzidParameter(tzid: string): string {
+  const value = tzid.replace(/["\u0000-\u001f\u007f]/g, '');
+  return /[:;,]/.test(value) ? `"${value}"` : value;
+}
+
+/** 'YYYY-MM-DDTHH:MM:SS' → 'YYYYMMDDTHHMMSS'. */
+function compactWall(wall: string): string {
+  return wall.replace(/[-:]/g, '');
+}
+
+/**
+ * An instant of an imported event, written in the event's own zone (TZID and wall time), as
+ * its DTSTART is: clients match RECURRENCE-IDs to rule instances by their wall time.
+ */
+function calendarTime(name: string, instant: number, zone: CalendarZone, tzids: ZoneNames, extra = ''): Line {
+  if (zone.kind === 'utc') return [`${name}${extra}`, formatUtcDateTime(instant)];
+  return [`${name};TZID=${tzidParameter(tzids.of(zone))}${extra}`, compactWall(calendarWallTime(instant, zone))];
+}
+
+/** A length as an RFC 5545 DURATION, to the second. */
+function durationValue(ms: number): string {
+  return `PT${Math.round(ms / 1000)}S`;
+}
+
+/**
+ * The TZIDs the export writes and the VTIMEZONE of each: IANA zones from radar's own rules,
+ * a zone only an imported file defined under its own TZID with that file's definition (two
+ * files that define one TZID differently get two names).
+ */
+class ZoneNames {
+  readonly iana = new Map<string, number>();
+  readonly defined = new Map<string, string>();
+  private readonly names = new Map<string, string>();
+
+  /** Records an IANA zone used from `year` on. */
+  useIana(zone: string, year: number): void {
+    if (zone === 'UTC') return;
+    this.iana.set(zone, Math.min(this.iana.get(zone) ?? year, year));
+  }
+
+  of(zone: CalendarZone): string {
+    if (zone.kind === 'utc') return 'UTC';
+    if (zone.kind === 'iana') return zone.zone;
+    let name = this.names.get(zone.definition);
+    if (name === undefined) {
+      name = zone.tzid;
+      for (let n = 2; this.defined.has(name) || this.iana.has(name); n += 1) name = `${zone.tzid} (${n})`;
+      this.defined.set(name, zone.definition);
+      this.names.set(zone.definition, name);
+    }
+    return name;
+  }
+}
+
+/** A VTIMEZONE an imported file defined, written again under `tzid`: its observances only. */
+function definedVtimezoneLines(tzid: string, definition: string): Line[] {
+  const lines: Line[] = [];
+  const open: string[] = [];
+  for (const raw of definition.split(/\r?\n/)) {
+    const colon = raw.indexOf(':');
+    if (colon < 0) continue;
+    const name = raw.slice(0, colon).toUpperCase();
+    const value = raw.slice(colon + 1);
+    if (name === 'BEGIN') open.push(value.trim().toUpperCase());
+    const inside = open.every((component) => component === 'VTIMEZONE' || component === 'STANDARD' || component === 'DAYLIGHT');
+    if (inside) lines.push(name === 'TZID' && open.length === 1 ? ['TZID', tzid] : [raw.slice(0, colon), value]);
+    if (name === 'END') open.pop();
+  }
+  return lines;
+}
+
+/** The instants at which an imported event's recurrence has occurrences that overlap the window. */
+function occursWithin(calendar: CalendarRecurrence, from: number, to: number): boolean {
+  return expandCalendar(calendar, from, to).length > 0;
+}
+
+/**
+ * An imported calendar meeting as the recurring event it was: DTSTART in its zone, its RRULEs,
+ * RDATEs and EXDATEs, and one event per RECURRENCE-ID override, under the UID it was imported
+ * with. A cancelled occurrence is an EXDATE (clients still draw STATUS:CANCELLED ones, and radar
+ * leaves out skipped slot occurrences the same way); an RDATE period of its own length is an
+ * RDATE and an override that gives it that length (clients read an RDATE period's start only).
+ * A meeting that does not recur is a one-off item: written only when it falls within `--days`.
+ */
+function calendarMeetingEvents(meeting: Meeting, calendar: CalendarRecurrence, request: IcsRequest, stamp: string, zones: ZoneNames, written: Set<string>): Line[][] {
+  if (calendar.cancelled) return [];
+  const recurs = calendar.rules.length > 0 || calendar.dates.length > 0;
+  if (!recurs && !occursWithin(calendar, request.now, request.now + request.meetingDays * DAY_MS)) return [];
+  const imported = calendar.uid ?? null;
+  const uid = imported !== null && !written.has(imported) ? imported : `${meeting.id}@meetings.${UID_DOMAIN}`;
+  if (written.has(uid)) return [];
+  written.add(uid);
+  if (calendar.zone.kind === 'iana') zones.useIana(calendar.zone.zone, Math.max(1970, Number(calendar.start.slice(0, 4))));
+  const zone = calendar.zone;
+  const at = (name: string, instant: number, extra = '') => calendarTime(name, instant, zone, zones, extra);
+  const facts = (title: string | null, where: string | null, cancelled: boolean): Line[] => [
+    text('SUMMARY', title ?? meeting.title),
+    ...optionalText('LOCATION', where ?? meeting.where),
+    ...optionalText('DESCRIPTION', description([meeting.project !== null && `Project: ${meeting.project}`, meeting.chair !== null && `Chair: ${meeting.chair}`], meeting.notes ?? null)),
+    ...optionalUri(meeting.url ?? null),
+    ...categories(['meeting', ...(meeting.project === null ? [] : [meeting.project])]),
+    ['STATUS', cancelled ? 'CANCELLED' : 'CONFIRMED'],
+    ['TRANSP', 'OPAQUE'],
+  ];
+  const dropped = calendar.overrides.filter((override) => override.cancelled && !override.thisAndFuture).map((override) => override.recurrenceId);
+  const kept = calendar.overrides.filter((override) => !(override.cancelled && !override.thisAndFuture));
+  const overridden = new Set(calendar.overrides.map((override) => override.recurrenceId));
+  const ownLength = calendar.dates.filter((date) => date.durationMs !== calendar.durationMs && !overridden.has(date.start));
+  const start: Line = zone.kind === 'utc' ? ['DTSTART', `${compactWall(calendar.start)}Z`] : [`DTSTART;TZID=${tzidParameter(zones.of(zone))}`, compactWall(calendar.start)];
+  const master: Line[] = [
+    ['UID', escapeText(uid)],
+    ['DTSTAMP', stamp],
+    start,
+    ['DURATION', durationValue(calendar.durationMs)],
+    ...calendar.rules.map((rule): Line => ['RRULE', rule]),
+    ...[...new Set(calendar.dates.map((date) => date.start))].sort((a, b) => a - b).map((instant) => at('RDATE', instant)),
+    ...[...new Set([...calendar.exdates, ...dropped])].sort((a, b) => a - b).map((instant) => at('EXDATE', instant)),
+    ...[...new Set(calendar.exdays)].sort().map((day): Line => ['EXDATE;VALUE=DATE', formatDate(day)]),
+    ...facts(null, null, false),
+  ];
+  const changed = [
+    ...kept.map((override) => ({ recurrenceId: override.recurrenceId, start: override.start, durationMs: override.durationMs, title: override.title, where: override.where, cancelled: override.cancelled, range: override.thisAndFuture })),
+    ...ownLength.map((date) => ({ recurrenceId: date.start, start: date.start, durationMs: date.durationMs, title: null, where: null, cancelled: false, range: false })),
+  ].sort((a, b) => a.recurrenceId - b.recurrenceId);
+  return [
+    master,
+    ...changed.map((override): Line[] => [
+      ['UID', escapeText(uid)],
+      ['DTSTAMP', stamp],
+      at('RECURRENCE-ID', override.recurrenceId, override.range ? ';RANGE=THISANDFUTURE' : ''),
+      at('DTSTART', override.start),
+      ['DURATION', durationValue(override.durationMs)],
+      ...facts(override.title, override.where, override.cancelled),
+    ]),
+  ];
+}
+
 function projectsOf(milestone: Milestone): string[] {
   if (milestone.project === null) return [];
   return typeof milestone.project === 'string' ? [milestone.project] : milestone.project;
@@ -412,19 +551,22 @@ export function scheduleToIcs(schedule: Schedule, request: IcsRequest): string {
   const written = new Set<string>();
   const meetings = schedule.meetings.filter((meeting) => meetingMatches(meeting, request.filter));
   const changeDays = changeDaysOf(window);
-  const recurring = meetings.flatMap((meeting) => recurringMeetingEvents(meeting, window, changeDays, stamp, written));
+  const zoneNames = new ZoneNames();
+  const recurring = meetings.flatMap((meeting) =>
+    meeting.calendar ? calendarMeetingEvents(meeting, meeting.calendar, request, stamp, zoneNames, written) : recurringMeetingEvents(meeting, window, changeDays, stamp, written),
+  );
   const oneOff = upcomingOccurrences(schedule, request.now, request.meetingDays, request.filter).filter((occurrence) => {
     // A skipped occurrence does not take place: it is left out rather than sent as
     // STATUS:CANCELLED, which several clients still draw as an ordinary meeting.
-    if (occurrence.slot.frequency !== 'once' || occurrence.skipped) return false;
+    if (occurrence.slot.frequency !== 'once' || occurrence.skipped || occurrence.meeting.calendar) return false;
     const uid = meetingUid(occurrence);
     if (written.has(uid)) return false;
     written.add(uid);
     return true;
   });
-  const zones = [...new Set(meetings.filter((meeting) => meeting.slots.some((slot) => slot.frequency !== 'once' && slot.frequency !== 'adhoc')).map((meeting) => meeting.zone))]
-    .filter((zone) => zone !== 'UTC')
-    .sort();
+  for (const meeting of meetings) if (meeting.slots.some((slot) => slot.frequency !== 'once' && slot.frequency !== 'adhoc')) zoneNames.useIana(meeting.zone, window.fromYear);
+  const ianaZones = [...zoneNames.iana].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const definedZones = [...zoneNames.defined].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 
   const events = [
     ...milestones.map((row) => milestoneEvent(row, schedule, stamp)),
@@ -438,7 +580,8 @@ export function scheduleToIcs(schedule: Schedule, request: IcsRequest): string {
     ['CALSCALE', 'GREGORIAN'],
     ['METHOD', 'PUBLISH'],
     text('X-WR-CALNAME', calendarName(schedule, request.filter)),
-    ...zones.flatMap((zone) => vtimezoneLines(zone, window.fromYear, window.toYear)),
+    ...ianaZones.flatMap(([zone, fromYear]) => vtimezoneLines(zone, Math.min(fromYear, window.fromYear), window.toYear)),
+    ...definedZones.flatMap(([tzid, definition]) => definedVtimezoneLines(tzid, definition)),
     ...events.flatMap((event): Line[] => [['BEGIN', 'VEVENT'], ...event, ['END', 'VEVENT']]),
     ['END', 'VCALENDAR'],
   ];

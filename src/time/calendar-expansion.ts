@@ -25,6 +25,8 @@ export interface CalendarOverride {
  * Plain data (the parsed-file cache stores it as JSON), expanded for the window asked.
  */
 export interface CalendarRecurrence {
+  /** The event's UID as the file wrote it (null when it had none): the export keeps it. */
+  uid?: string | null;
   zone: CalendarZone;
   /** DTSTART as wall-clock time in `zone`: 'YYYY-MM-DDTHH:MM:SS'. */
   start: string;
@@ -58,10 +60,21 @@ export interface ExpansionCost {
 
 export type CalendarExpander = (calendar: CalendarRecurrence, from: number, to: number, cost?: ExpansionCost) => CalendarInstance[];
 
-let expander: CalendarExpander | null = null;
+/** The wall-clock time ('YYYY-MM-DDTHH:MM:SS') of an instant in a calendar zone. */
+export type CalendarWallClock = (instant: number, zone: CalendarZone) => string;
 
-export function provideCalendarExpander(implementation: CalendarExpander): void {
+let expander: CalendarExpander | null = null;
+let wallClock: CalendarWallClock | null = null;
+
+export function provideCalendarExpander(implementation: CalendarExpander, wall: CalendarWallClock): void {
   expander = implementation;
+  wallClock = wall;
+}
+
+/** An instant as wall-clock time in an imported event's zone (the export writes its times so). */
+export function calendarWallTime(instant: number, zone: CalendarZone): string {
+  if (wallClock === null) throw new Error('calendar wall time asked before src/time/calendar-recurrence was loaded');
+  return wallClock(instant, zone);
 }
 
 /** The occurrences of an imported event overlapping [from, to). */

@@ -559,4 +559,4 @@ function untilInZone(rule: string, calendar: CalendarRecurrence): string | null 
   return calendarInstantToWall(instant, calendar.zone);
 }
 
-provideCalendarExpander(calendarInstances);
+provideCalendarExpander(calendarInstances, calendarInstantToWall);

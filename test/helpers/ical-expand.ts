@@ -21,18 +21,22 @@ export function expandTimedEvents(ics: string, from: number, to: number): Expand
     zones.set(zone.tzid, zone);
   }
   const found: ExpandedOccurrence[] = [];
-  for (const component of calendar.getAllSubcomponents('vevent')) {
+  const components = calendar.getAllSubcomponents('vevent');
+  // A component with a RECURRENCE-ID changes one occurrence of the event with its UID, as clients relate them.
+  const exceptionsOf = (uid: unknown) => components.filter((candidate) => candidate.hasProperty('recurrence-id') && candidate.getFirstPropertyValue('uid') === uid);
+  for (const component of components) {
+    if (component.hasProperty('recurrence-id') && components.some((master) => !master.hasProperty('recurrence-id') && master.getFirstPropertyValue('uid') === component.getFirstPropertyValue('uid'))) continue;
     const dtstart = component.getFirstProperty('dtstart')!;
     const tzid = dtstart.getParameter('tzid') as string | undefined;
     if (tzid !== undefined && !zones.has(tzid)) throw new Error(`no VTIMEZONE for ${tzid}`);
-    for (const name of ['dtstart', 'dtend', 'exdate', 'rdate']) {
-      for (const property of component.getAllProperties(name)) {
+    for (const name of ['dtstart', 'dtend', 'exdate', 'rdate', 'recurrence-id']) {
+      for (const property of [component, ...exceptionsOf(component.getFirstPropertyValue('uid'))].flatMap((owner) => owner.getAllProperties(name))) {
         const id = property.getParameter('tzid') as string | undefined;
         if (id === undefined) continue;
         for (const value of property.getValues() as ICAL.Time[]) value.zone = zones.get(id)!;
       }
     }
-    const event = new ICAL.Event(component);
+    const event = new ICAL.Event(component, { exceptions: component.hasProperty('recurrence-id') ? [] : exceptionsOf(component.getFirstPropertyValue('uid')) });
     if (event.startDate.isDate) continue;
     const iterator = event.iterator();
     for (let next = iterator.next(); next !== null && next !== undefined; next = iterator.next()) {
@@ -42,10 +46,10 @@ export function expandTimedEvents(ics: string, from: number, to: number): Expand
       if (start < from) continue;
       found.push({
         uid: event.uid,
-        title: event.summary,
+        title: details.item.summary,
         start: new Date(start).toISOString(),
         end: new Date(details.endDate.toUnixTime() * 1000).toISOString(),
-        where: event.location ?? null,
+        where: details.item.location ?? null,
       });
     }
   }

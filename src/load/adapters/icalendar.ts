@@ -399,7 +399,7 @@ function timedRecurrence(event: ReadEvent, dtstart: Property, overrides: readonl
     };
   });
 
-  return { zone, start, durationMs: duration, rules, dates, exdates, exdays, overrides: calendarOverrides, cancelled: isCancelled(event) };
+  return { uid: event.hasUid ? event.uid : null, zone, start, durationMs: duration, rules, dates, exdates, exdays, overrides: calendarOverrides, cancelled: isCancelled(event) };
 }
 
 /** All-day events: one milestone per occurrence, a window when longer than a day. */
