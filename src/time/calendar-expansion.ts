@@ -42,10 +42,17 @@ export interface CalendarRecurrence {
   overrides: CalendarOverride[];
   /** STATUS:CANCELLED on the master: no occurrences at all. */
   cancelled: boolean;
+  /**
+   * The IANA zone the event is shown in (the meeting's `zone`). For a zone only the file
+   * defines, an occurrence at an offset this zone does not have then is shown in a zone of its own.
+   */
+  ownZone?: string;
 }
 
 /** One occurrence of an imported event. */
 export interface CalendarInstance {
+  /** Set when the occurrence is shown in another zone than the event's `ownZone` (see there). */
+  zone?: string;
   start: number;
   end: number;
   title: string | null;

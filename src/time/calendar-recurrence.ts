@@ -5,6 +5,7 @@
 import ICAL from 'ical.js';
 import { provideCalendarExpander, type CalendarInstance, type CalendarRecurrence, type CalendarZone, type ExpansionCost } from './calendar-expansion';
 import { civilToDayNumber, dayNumberToCivil, weekdayOfDayNumber } from './civil';
+import { zoneWithOffset } from './calendar-zone';
 import { instantToZoned, zonedWallMsToInstant, zoneOffsetMs } from './zoned';
 
 const MS_PER_SECOND = 1000;
@@ -530,7 +531,22 @@ export function calendarInstances(calendar: CalendarRecurrence, from: number, to
       instances.push({ start: override.start, end, title: override.title, where: override.where, cancelled: override.cancelled });
     }
   }
+  if (calendar.zone.kind === 'vtimezone' && calendar.ownZone !== undefined) for (const instance of instances) withOwnOffset(instance, calendar.zone, calendar.ownZone);
   return instances.length > 1 ? instances.sort((a, b) => a.start - b.start) : instances;
+}
+
+/**
+ * An occurrence in a zone only the file defines, whose offset then is not the one its IANA
+ * stand-in has (a year the rules differ, or no stand-in at all): shown in a zone of that offset.
+ */
+function withOwnOffset(instance: CalendarInstance, zone: CalendarZone, ownZone: string): void {
+  const offset = instantToWallMs(instance.start, zone) - instance.start;
+  if (zoneOffsetMs(instance.start, ownZone) !== offset) instance.zone = zoneWithOffset(offset, instance.start);
+}
+
+/** The instant of a wall time (as wall milliseconds) in a calendar zone. */
+export function definedInstant(wallMs: number, zone: CalendarZone): number {
+  return wallMsToInstant(wallMs, zone);
 }
 
 function lastBefore<T extends { recurrenceId: number }>(sorted: readonly T[], instant: number): T | null {

@@ -77,8 +77,9 @@ export function calendarOccurrences(meeting: Meeting, from: number, to: number):
       where: instance.where,
       origin: meeting.origin,
     };
+    const shown = instance.zone === undefined || instance.zone === meeting.zone ? meeting : { ...meeting, zone: instance.zone };
     return {
-      meeting: instance.title === null || instance.title === meeting.title ? meeting : { ...meeting, title: instance.title },
+      meeting: instance.title === null || instance.title === meeting.title ? shown : { ...shown, title: instance.title },
       slot,
       date: local.date,
       start: instance.start,
@@ -98,7 +99,8 @@ export function calendarOccurrences(meeting: Meeting, from: number, to: number):
 export function calendarRuleWords(meeting: Meeting): string | null {
   const calendar = meeting.calendar;
   if (!calendar) return null;
-  const zone = calendar.zone.kind === 'iana' ? calendar.zone.zone : calendar.zone.kind === 'utc' ? 'UTC' : calendar.zone.tzid;
+  // A zone only the file defines is named as the file names it, with the IANA zone it is shown in.
+  const zone = calendar.zone.kind === 'iana' ? calendar.zone.zone : calendar.zone.kind === 'utc' ? 'UTC' : `${calendar.zone.tzid} (shown as ${meeting.zone})`;
   const from = `${calendar.start.slice(0, 10)} ${calendar.start.slice(11, 16)}`;
   const extra = [
     calendar.dates.length > 0 && `${calendar.dates.length} added (RDATE)`,

@@ -87,12 +87,19 @@ describe('a zone only the file defines (Exchange)', () => {
 });
 
 describe('RDATE periods of their own length', () => {
-  test('khal\'s monthly meeting with RDATE periods: read back, the same occurrences with the same ends', () => {
+  test("khal's monthly meeting with RDATE periods: read back, the same occurrences with the same ends", () => {
     const source = `${CALENDARS}/issue_156_RDATE_with_PERIOD_TZID_khal_2.ics`;
     const now = '2021-10-01T00:00:00Z';
     const exported = join(folder, 'khal.ics');
     expect(radar(['export', 'ics', '-s', source, '--now', now, '-o', exported], { env: USER }).code).toBe(0);
     expect(listed(exported, now, 400)).toEqual(listed(source, now, 400));
-    expect(expandTimedEvents(radar(['export', 'ics', '-s', source, '--now', now], { env: USER }).stdout, Date.parse(now), Date.parse(now) + 400 * DAY).map(({ title, start, end, where }) => ({ title, start, end, where }))).toEqual(listed(source, now, 400));
+    expect(
+      expandTimedEvents(radar(['export', 'ics', '-s', source, '--now', now], { env: USER }).stdout, Date.parse(now), Date.parse(now) + 400 * DAY).map(({ title, start, end, where }) => ({
+        title,
+        start,
+        end,
+        where,
+      })),
+    ).toEqual(listed(source, now, 400));
   });
 });

@@ -8,7 +8,8 @@ import { MILESTONE_KINDS } from '../../model/schema';
 import { slugify } from '../../model/slug';
 import type { CalendarOverride, CalendarRecurrence, CalendarZone, Diagnostic, Meeting, Milestone, MilestoneKind, Origin } from '../../model/types';
 import { addDays, daysBetween, isCivilDate } from '../../time/civil';
-import { calendarWallToInstant, guardedIterator, ruleWallTimes } from '../../time/calendar-recurrence';
+import { calendarWallToInstant, definedInstant, guardedIterator, ruleWallTimes, wallToMs } from '../../time/calendar-recurrence';
+import { ownZoneOf } from '../../time/calendar-zone';
 import { isValidZone, startOfDayInstant } from '../../time/zoned';
 import { isClosed, propertyName, repairLine, splitComponents, unfold, valueOf, type ContentLine, type RawComponent } from './icalendar-text';
 
@@ -169,18 +170,18 @@ export function readCalendar(text: string, source: string, options: CalendarSour
       }
       const recurrence = timedRecurrence(event, dtstart, key === event.uid ? (overridesOf.get(event.uid) ?? []) : [], zoneOf);
       const organizer = first(event, 'ORGANIZER');
-      const zone = recurrence.zone;
+      const ownZone = ownZoneOf(recurrence.zone, wallToMs(recurrence.start), definedInstant);
       meetings.push({
         id: uniqueId(slugify(idBase(event))),
         title: textOf(event, 'SUMMARY') ?? '(untitled event)',
         project,
-        zone: zone.kind === 'iana' ? zone.zone : 'UTC',
+        zone: ownZone,
         duration: recurrence.durationMs / MINUTE,
         where: textOf(event, 'LOCATION'),
         chair: typeof organizer?.params.cn === 'string' ? organizer.params.cn.trim() || null : null,
         agenda: null,
         slots: [],
-        calendar: recurrence,
+        calendar: recurrence.zone.kind === 'vtimezone' ? { ...recurrence, ownZone } : recurrence,
         notes: textOf(event, 'DESCRIPTION'),
         url: textOf(event, 'URL'),
         categories,
