@@ -128,6 +128,40 @@ export function jumpedStart(recur: ICAL.Recur, start: string, windowStart: strin
   return `${String(startYear + periods * interval).padStart(4, '0')}-01-01${timeOfDay}`;
 }
 
+/** Views longer than this are not looked at: a rule whose budget lasts longer is never said to be cut. */
+const DENSE_WITHIN_MS = 10 * 365 * MS_PER_DAY;
+/** Instances a rule's rate is judged by. */
+const RATE_SAMPLE = 1000;
+
+/**
+ * How long from its start a view of the rule holds MAX_VISITED instances, the most an
+ * expansion follows, at the rate of the rule's first RATE_SAMPLE instances: when that is less
+ * than ten years (rules by the second or minute, or many times an hour), views longer than it are
+ * cut there. Null for a rule no such view can cut: one that gives at most a few instances a
+ * day (no finer FREQ than DAILY and no BYHOUR, BYMINUTE or BYSECOND), has a COUNT within the
+ * budget, or ends within its sample.
+ */
+export function denseRuleSpan(rule: string, start: string): number | null {
+  if (!/FREQ=(SECONDLY|MINUTELY|HOURLY)|BY(HOUR|MINUTE|SECOND)=/i.test(rule)) return null;
+  try {
+    const recur = ICAL.Recur.fromString(rule);
+    if (recur.count !== null && recur.count !== undefined && recur.count <= MAX_VISITED) return null;
+    const iterator = guardedIterator(recur, icalTime(start));
+    let first: number | null = null;
+    let last = 0;
+    for (let sampled = 0; sampled < RATE_SAMPLE; sampled += 1) {
+      const next = iterator.next();
+      if (next === null || next === undefined) return null;
+      last = wallToMs(next.toString().slice(0, 19));
+      first ??= last;
+    }
+    const span = ((last - first!) / (RATE_SAMPLE - 1)) * MAX_VISITED;
+    return span < DENSE_WITHIN_MS ? span : null;
+  } catch {
+    return null;
+  }
+}
+
 /** Candidates ical.js may try for one instance before the rule is taken to match nothing. */
 const CANDIDATES_PER_INSTANCE = 20_000;
 
@@ -494,7 +528,11 @@ export function calendarInstances(calendar: CalendarRecurrence, from: number, to
   for (const rule of calendar.rules) {
     const untilWall = untilInZone(rule, calendar);
     const simple = simpleRule(rule, calendar.start, untilWall);
-    appendAll(walls, simple !== null ? simpleWallMs(simple, startWall, fromWall, toWall, cost) : libraryWallMs(rule, calendar.start, fromWall, toWall, cost, untilWall));
+    // Each rule has its own MAX_VISITED, so where a dense one is cut never depends on how much
+    // of the budget the event's other rules spent (which grows with the window's length).
+    const ruleCost = { visited: 0 };
+    appendAll(walls, simple !== null ? simpleWallMs(simple, startWall, fromWall, toWall, ruleCost) : libraryWallMs(rule, calendar.start, fromWall, toWall, ruleCost, untilWall));
+    cost.visited += ruleCost.visited;
   }
   const exdays = calendar.exdays.length === 0 ? null : new Set(calendar.exdays);
   const excluded = calendar.exdates.length === 0 ? null : new Set(calendar.exdates);

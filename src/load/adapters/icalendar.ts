@@ -8,7 +8,7 @@ import { MILESTONE_KINDS } from '../../model/schema';
 import { slugify } from '../../model/slug';
 import type { CalendarOverride, CalendarRecurrence, CalendarZone, Diagnostic, Meeting, Milestone, MilestoneKind, Origin } from '../../model/types';
 import { addDays, daysBetween, isCivilDate } from '../../time/civil';
-import { calendarWallToInstant, definedInstant, guardedIterator, ruleWallTimes, wallToMs } from '../../time/calendar-recurrence';
+import { calendarWallToInstant, definedInstant, denseRuleSpan, guardedIterator, MAX_VISITED, ruleWallTimes, wallToMs } from '../../time/calendar-recurrence';
 import { ownZoneOf } from '../../time/calendar-zone';
 import { isValidZone, startOfDayInstant } from '../../time/zoned';
 import { isClosed, propertyName, repairLine, splitComponents, unfold, valueOf, type ContentLine, type RawComponent } from './icalendar-text';
@@ -169,6 +169,8 @@ export function readCalendar(text: string, source: string, options: CalendarSour
         continue;
       }
       const recurrence = timedRecurrence(event, dtstart, key === event.uid ? (overridesOf.get(event.uid) ?? []) : [], zoneOf);
+      const dense = denseRuleWarning(event, recurrence);
+      if (dense !== null) warn(dense.at, 'RRULE', dense.message);
       const organizer = first(event, 'ORGANIZER');
       const ownZone = ownZoneOf(recurrence.zone, wallToMs(recurrence.start), definedInstant);
       meetings.push({
@@ -334,6 +336,33 @@ function checkRules(event: ReadEvent, start: ICAL.Time): string[] {
     }
     return rule;
   });
+}
+
+/**
+ * Said once per event, when it is read: a rule so dense that a view (a `--days` window, the
+ * dashboard's) reaches the most instances an expansion follows, past which it shows none.
+ */
+function denseRuleWarning(event: ReadEvent, recurrence: CalendarRecurrence): { at: ContentLine; message: string } | null {
+  const properties = all(event, 'RRULE');
+  for (const [index, rule] of recurrence.rules.entries()) {
+    const span = denseRuleSpan(rule, recurrence.start);
+    if (span === null) continue;
+    const message =
+      `event ${JSON.stringify(event.uid)}: ${rule} gives more occurrences than radar follows: ` +
+      `each view shows the first ${MAX_VISITED.toLocaleString('en-US')} of them from its start (${spanWords(span)} at this rule's rate) and leaves out the rest`;
+    return { at: properties[index]?.at ?? event.line, message };
+  }
+  return null;
+}
+
+/** '2 days 7 h', '5 h 33 min', '139 days'. */
+function spanWords(ms: number): string {
+  const minutes = Math.floor(ms / MINUTE);
+  const days = Math.floor(minutes / 1440);
+  const hours = Math.floor((minutes % 1440) / 60);
+  if (days >= 10) return `${days} days`;
+  if (days > 0) return `${days} day${days === 1 ? '' : 's'}${hours > 0 ? ` ${hours} h` : ''}`;
+  return hours > 0 ? `${hours} h${minutes % 60 > 0 ? ` ${minutes % 60} min` : ''}` : `${minutes % 60} min`;
 }
 
 function isCancelled(event: ReadEvent): boolean {
