@@ -360,10 +360,14 @@ function recurringMeetingEvents(meeting: Meeting, window: SeriesWindow, changeDa
   return events;
 }
 
-/** A TZID parameter value: quoted when it holds a character that ends a parameter (a DQUOTE cannot be written at all). */
+/** A TZID parameter value: quoted when it holds a character that ends a parameter. */
 function tzidParameter(tzid: string): string {
-  const value = tzid.replace(/["\u0000-\u001f\u007f]/g, '');
-  return /[:;,]/.test(value) ? `"${value}"` : value;
+  return /[:;,]/.test(tzid) ? `"${tzid}"` : tzid;
+}
+
+/** Text from an imported file written as it was: no control characters (a DQUOTE cannot be in a parameter at all). */
+function withoutControls(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000a-\u001f\u007f]/g, '');
 }
 
 /** 'YYYY-MM-DDTHH:MM:SS' → 'YYYYMMDDTHHMMSS'. */
@@ -406,8 +410,9 @@ class ZoneNames {
     if (zone.kind === 'iana') return zone.zone;
     let name = this.names.get(zone.definition);
     if (name === undefined) {
-      name = zone.tzid;
-      for (let n = 2; this.defined.has(name) || this.iana.has(name); n += 1) name = `${zone.tzid} (${n})`;
+      const written = withoutControls(zone.tzid).replace(/"/g, '').trim() || 'Custom';
+      name = written;
+      for (let n = 2; this.defined.has(name) || this.iana.has(name); n += 1) name = `${written} (${n})`;
       this.defined.set(name, zone.definition);
       this.names.set(zone.definition, name);
     }
@@ -426,7 +431,7 @@ function definedVtimezoneLines(tzid: string, definition: string): Line[] {
     const value = raw.slice(colon + 1);
     if (name === 'BEGIN') open.push(value.trim().toUpperCase());
     const inside = open.every((component) => component === 'VTIMEZONE' || component === 'STANDARD' || component === 'DAYLIGHT');
-    if (inside) lines.push(name === 'TZID' && open.length === 1 ? ['TZID', tzid] : [raw.slice(0, colon), value]);
+    if (inside) lines.push(name === 'TZID' && open.length === 1 ? ['TZID', tzid] : [withoutControls(raw.slice(0, colon)), withoutControls(value)]);
     if (name === 'END') open.pop();
   }
   return lines;
@@ -468,6 +473,10 @@ function calendarMeetingEvents(meeting: Meeting, calendar: CalendarRecurrence, r
   const dropped = calendar.overrides.filter((override) => override.cancelled && !override.thisAndFuture).map((override) => override.recurrenceId);
   const kept = calendar.overrides.filter((override) => !(override.cancelled && !override.thisAndFuture));
   const overridden = new Set(calendar.overrides.map((override) => override.recurrenceId));
+  // radar shows an override whose RECURRENCE-ID is no instance of the rules (the series was
+  // edited after); clients only apply overrides to instances, so such an instance is added.
+  const plain = { ...calendar, exdates: [], exdays: [], overrides: [] };
+  const orphans = kept.filter((override) => !override.thisAndFuture && !expandCalendar(plain, override.recurrenceId, override.recurrenceId + 1).some((instance) => instance.start === override.recurrenceId));
   const ownLength = calendar.dates.filter((date) => date.durationMs !== calendar.durationMs && !overridden.has(date.start));
   const start: Line = zone.kind === 'utc' ? ['DTSTART', `${compactWall(calendar.start)}Z`] : [`DTSTART;TZID=${tzidParameter(zones.of(zone))}`, compactWall(calendar.start)];
   const master: Line[] = [
@@ -476,7 +485,7 @@ function calendarMeetingEvents(meeting: Meeting, calendar: CalendarRecurrence, r
     start,
     ['DURATION', durationValue(calendar.durationMs)],
     ...calendar.rules.map((rule): Line => ['RRULE', rule]),
-    ...[...new Set(calendar.dates.map((date) => date.start))].sort((a, b) => a - b).map((instant) => at('RDATE', instant)),
+    ...[...new Set([...calendar.dates.map((date) => date.start), ...orphans.map((override) => override.recurrenceId)])].sort((a, b) => a - b).map((instant) => at('RDATE', instant)),
     ...[...new Set([...calendar.exdates, ...dropped])].sort((a, b) => a - b).map((instant) => at('EXDATE', instant)),
     ...[...new Set(calendar.exdays)].sort().map((day): Line => ['EXDATE;VALUE=DATE', formatDate(day)]),
     ...facts(null, null, false),

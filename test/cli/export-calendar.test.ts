@@ -1,7 +1,7 @@
 // Meetings imported from a calendar, exported again as the recurring events they were: a client
 // subscribed to `radar export ics` (ical.js here, with only the file's own VTIMEZONEs) lists,
 // years past `--days`, exactly what radar lists from the original calendar.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
@@ -101,5 +101,81 @@ describe('RDATE periods of their own length', () => {
         where,
       })),
     ).toEqual(listed(source, now, 400));
+  });
+});
+
+describe("OpenStack's published meeting calendar (yaml2ical: no UIDs, INTERVAL=2 rules)", () => {
+  test('exported, a client lists a year of meetings exactly as radar lists them from the original', () => {
+    const source = 'test/fixtures/ical/openstack-irc-meetings.ical';
+    const now = '2026-12-01T00:00:00Z';
+    const { occurrences } = subscribed(source, now, 365);
+    const expected = listed(source, now, 365);
+    expect(expected.length).toBeGreaterThan(50);
+    expect(occurrences).toEqual(expected);
+  });
+});
+
+describe('calendars edited by hand or by other programs', () => {
+  const write = (name: string, lines: string[]) => {
+    const file = join(folder, name);
+    writeFileSync(file, ['BEGIN:VCALENDAR', 'VERSION:2.0', ...lines, 'END:VCALENDAR', ''].join('\r\n'));
+    return file;
+  };
+
+  test('an override of a time the rule no longer gives (the series moved from Tuesday to Wednesday after) still shows in a client', () => {
+    const file = write('orphan.ics', [
+      'BEGIN:VEVENT',
+      'UID:review@example.org',
+      'SUMMARY:Review',
+      'DTSTART:20260107T150000Z',
+      'DURATION:PT30M',
+      'RRULE:FREQ=WEEKLY;COUNT=6',
+      'END:VEVENT',
+      'BEGIN:VEVENT',
+      'UID:review@example.org',
+      'RECURRENCE-ID:20260113T150000Z',
+      'SUMMARY:Review (extra)',
+      'DTSTART:20260113T160000Z',
+      'DURATION:PT30M',
+      'END:VEVENT',
+    ]);
+    const now = '2026-01-01T00:00:00Z';
+    const { occurrences } = subscribed(file, now, 60);
+    // Six Wednesdays from 7 January, and the extra Tuesday review at 16:00.
+    expect(occurrences.map((item) => `${item.start} ${item.title}`)).toEqual([
+      '2026-01-07T15:00:00.000Z Review',
+      '2026-01-13T16:00:00.000Z Review (extra)',
+      '2026-01-14T15:00:00.000Z Review',
+      '2026-01-21T15:00:00.000Z Review',
+      '2026-01-28T15:00:00.000Z Review',
+      '2026-02-04T15:00:00.000Z Review',
+      '2026-02-11T15:00:00.000Z Review',
+    ]);
+    expect(occurrences).toEqual(listed(file, now, 60));
+  });
+
+  test('a zone name with an escape sequence: written without it, the same name for DTSTART and its VTIMEZONE', () => {
+    const file = write('odd-zone.ics', [
+      'BEGIN:VTIMEZONE',
+      'TZID:Office \u001b[31mtime',
+      'BEGIN:STANDARD',
+      'DTSTART:16010101T000000',
+      'TZOFFSETFROM:+0300',
+      'TZOFFSETTO:+0300',
+      'END:STANDARD',
+      'END:VTIMEZONE',
+      'BEGIN:VEVENT',
+      'UID:odd@example.org',
+      'SUMMARY:Odd',
+      'DTSTART;TZID="Office \u001b[31mtime":20260105T090000',
+      'DURATION:PT1H',
+      'RRULE:FREQ=WEEKLY;COUNT=3',
+      'END:VEVENT',
+    ]);
+    const now = '2026-01-01T00:00:00Z';
+    const { ics, occurrences } = subscribed(file, now, 30);
+    expect(ics).not.toContain('\u001b');
+    expect(ics).toContain('TZID:Office [31mtime\r\n');
+    expect(occurrences.map((item) => item.start)).toEqual(['2026-01-05T06:00:00.000Z', '2026-01-12T06:00:00.000Z', '2026-01-19T06:00:00.000Z']);
   });
 });
