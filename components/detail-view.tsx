@@ -130,7 +130,8 @@ function meetingLines(occurrence: Occurrence, settings: DetailSettings, now: num
     const local = `${stamp(next.start, zone)}${isOffHours(next.start, settings.homeZone, settings.workHours) ? ` ${OFF_HOURS_MARK}` : ''}`;
     const status = next.skipped ? 'skipped' : cells.countdown;
     const reason = next.skipped && next.reason !== null ? [{ label: '', text: `  skipped: ${next.reason}`, role: 'past' as const, wrap: true }] : [];
-    const others = extraZones.map((where) => padToWidth(stamp(next.start, where), 21)).join(' ');
+    // An imported occurrence may be shown at an offset of its own (a zone only its file defines).
+    const others = extraZones.map((where) => padToWidth(stamp(next.start, where === own ? next.meeting.zone : where), 21)).join(' ');
     return [
       {
         label: '',
@@ -141,7 +142,8 @@ function meetingLines(occurrence: Occurrence, settings: DetailSettings, now: num
       ...next.warnings.map((warning): DetailLine => ({ label: '', text: `  ${settings.warningMark} ${warning}`, role: 'warning', wrap: true })),
     ];
   });
-  const headings = extraZones.map((where) => padToWidth(where === 'UTC' ? 'UTC' : `Own zone (${own})`, 21)).join(' ');
+  const ownName = meeting.calendar?.zone.kind === 'vtimezone' ? meeting.calendar.zone.tzid : own;
+  const headings = extraZones.map((where) => padToWidth(where === 'UTC' ? 'UTC' : `Own zone (${ownName})`, 21)).join(' ');
   return [
     { label: '', text: meeting.title, heading: true },
     ...field('Project', meeting.project ?? 'cross-project'),

@@ -99,8 +99,10 @@ export function calendarOccurrences(meeting: Meeting, from: number, to: number):
 export function calendarRuleWords(meeting: Meeting): string | null {
   const calendar = meeting.calendar;
   if (!calendar) return null;
-  // A zone only the file defines is named as the file names it, with the IANA zone it is shown in.
-  const zone = calendar.zone.kind === 'iana' ? calendar.zone.zone : calendar.zone.kind === 'utc' ? 'UTC' : `${calendar.zone.tzid} (shown as ${meeting.zone})`;
+  // A zone only the file defines is named as the file names it, with the IANA zone it is shown
+  // in, or none when no IANA zone reads the same (each occurrence at the offset the file gives it).
+  const shownAs = /^(Etc\/|UTC$)/.test(meeting.zone) ? 'at the offsets the file gives' : `shown as ${meeting.zone}`;
+  const zone = calendar.zone.kind === 'iana' ? calendar.zone.zone : calendar.zone.kind === 'utc' ? 'UTC' : `${calendar.zone.tzid} (${shownAs})`;
   const from = `${calendar.start.slice(0, 10)} ${calendar.start.slice(11, 16)}`;
   const extra = [
     calendar.dates.length > 0 && `${calendar.dates.length} added (RDATE)`,

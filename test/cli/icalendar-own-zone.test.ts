@@ -1,18 +1,12 @@
 // Meetings in a zone only their calendar file defines (as Exchange writes them) are shown at
 // their own clock time: in the IANA zone whose rules the file's zone follows, else at the
 // offset each occurrence actually has, never at UTC's clock.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { afterAll, describe, expect, test } from 'vitest';
 import { isolatedEnv, radar } from '../helpers/run-radar';
 
 const USER = isolatedEnv();
-const folder = mkdtempSync(join(tmpdir(), 'radar-own-zone-'));
-afterAll(() => {
-  rmSync(USER['HOME']!, { recursive: true, force: true });
-  rmSync(folder, { recursive: true, force: true });
-});
+afterAll(() => rmSync(USER['HOME']!, { recursive: true, force: true }));
 
 const EXCHANGE = 'test/fixtures/ical/collective-icalendar/issue_165_missing_event.ics';
 
@@ -32,38 +26,7 @@ describe('"GMT +0100 (Standard) / GMT +0200 (Daylight)", Exchange\'s name for Ce
 
 describe('a customized zone that follows no IANA zone (the US rules before 2007, in 2026)', () => {
   // Daylight time from the first Sunday of April, not the second Sunday of March as New York now has it.
-  const file = join(folder, 'customized.ics');
-  writeFileSync(
-    file,
-    [
-      'BEGIN:VCALENDAR',
-      'VERSION:2.0',
-      'BEGIN:VTIMEZONE',
-      'TZID:Customized Time Zone',
-      'BEGIN:STANDARD',
-      'DTSTART:16010101T020000',
-      'TZOFFSETFROM:-0400',
-      'TZOFFSETTO:-0500',
-      'RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU',
-      'END:STANDARD',
-      'BEGIN:DAYLIGHT',
-      'DTSTART:16010101T020000',
-      'TZOFFSETFROM:-0500',
-      'TZOFFSETTO:-0400',
-      'RRULE:FREQ=YEARLY;BYMONTH=4;BYDAY=1SU',
-      'END:DAYLIGHT',
-      'END:VTIMEZONE',
-      'BEGIN:VEVENT',
-      'UID:ops-review@example.org',
-      'SUMMARY:Ops review',
-      'DTSTART;TZID=Customized Time Zone:20260302T090000',
-      'DURATION:PT1H',
-      'RRULE:FREQ=WEEKLY;COUNT=8',
-      'END:VEVENT',
-      'END:VCALENDAR',
-      '',
-    ].join('\r\n'),
-  );
+  const file = 'test/fixtures/dashboard/customized-zone.ics';
 
   test('each occurrence is at 09:00 at the offset the file gives it: GMT-5 through March, GMT-4 from 5 April', () => {
     const run = radar(['list', 'meetings', '-s', file, '--now', '2026-03-01T00:00:00Z', '--days', '60', '--tz', 'UTC'], { env: USER });

@@ -109,11 +109,16 @@ export function readCalendar(text: string, source: string, options: CalendarSour
     }
   }
 
+  // A zone only the file defines keeps its rules as written; its name, shown on screen, is cleaned like any text.
+  const zoneNamed = (written: string): CalendarZone | null => {
+    const zone = namedZone(written, vtimezones);
+    return zone?.kind === 'vtimezone' ? { ...zone, tzid: clean(zone.tzid) } : zone;
+  };
   let usedDisplayZone = false;
   const calendarZoneName = calendarProperty('X-WR-TIMEZONE');
   const floatingZone = (): CalendarZone => {
     for (const candidate of [calendarZoneName, options.zone ?? null]) {
-      const zone = candidate === null ? null : namedZone(candidate, vtimezones);
+      const zone = candidate === null ? null : zoneNamed(candidate);
       if (zone !== null) return zone;
     }
     usedDisplayZone = true;
@@ -123,7 +128,7 @@ export function readCalendar(text: string, source: string, options: CalendarSour
     if (String(property.values[0]).endsWith('Z')) return { kind: 'utc' };
     const tzid = property.params.tzid;
     if (typeof tzid !== 'string' || tzid.trim() === '') return floatingZone();
-    const zone = namedZone(tzid, vtimezones);
+    const zone = zoneNamed(tzid);
     if (zone === null) throw new EventProblem(property, `TZID ${JSON.stringify(tzid)} is neither an IANA zone, a Windows zone, nor a VTIMEZONE of this file`);
     return zone;
   };
