@@ -5,6 +5,7 @@
 // occurrence in a fixed-offset zone of the offset it actually has.
 import { WINDOWS_TO_IANA_MAP } from 'windows-iana';
 import type { CalendarZone } from './calendar-expansion';
+import { LAST_SUPPORTED_YEAR } from './supported-range';
 import { isValidZone, zonedWallMsToInstant, zoneOffsetMs } from './zoned';
 
 const HOUR = 3_600_000;
@@ -83,7 +84,7 @@ export function ownZoneOf(zone: CalendarZone, startWallMs: number, definedInstan
   if (zone.kind === 'utc') return 'UTC';
   const year = new Date(startWallMs).getUTCFullYear();
   const startInstant = definedInstant(startWallMs, zone);
-  return matchingIanaZone(zone, Math.max(1970, year), definedInstant) ?? zoneWithOffset(startWallMs - startInstant, startInstant);
+  return matchingIanaZone(zone, Math.min(Math.max(1970, year), LAST_SUPPORTED_YEAR - MATCHED_YEARS), definedInstant) ?? zoneWithOffset(startWallMs - startInstant, startInstant);
 }
 
 /**
