@@ -25,7 +25,8 @@ export function expandTimedEvents(ics: string, from: number, to: number): Expand
   // A component with a RECURRENCE-ID changes one occurrence of the event with its UID, as clients relate them.
   const exceptionsOf = (uid: unknown) => components.filter((candidate) => candidate.hasProperty('recurrence-id') && candidate.getFirstPropertyValue('uid') === uid);
   for (const component of components) {
-    if (component.hasProperty('recurrence-id') && components.some((master) => !master.hasProperty('recurrence-id') && master.getFirstPropertyValue('uid') === component.getFirstPropertyValue('uid'))) continue;
+    if (component.hasProperty('recurrence-id') && components.some((master) => !master.hasProperty('recurrence-id') && master.getFirstPropertyValue('uid') === component.getFirstPropertyValue('uid')))
+      continue;
     const dtstart = component.getFirstProperty('dtstart')!;
     const tzid = dtstart.getParameter('tzid') as string | undefined;
     if (tzid !== undefined && !zones.has(tzid)) throw new Error(`no VTIMEZONE for ${tzid}`);
