@@ -196,7 +196,17 @@ function Dashboard({ context, initial, access, width, height, onBell, firedStore
         width={size.width}
       />
       <ReminderLine reminders={reminders.shown} zone={state.zone} width={size.width} />
-      <Body state={state} layout={layout} width={size.width} panes={panes} counts={counts} detailItem={detailItem} detailSettings={detailSettings} sourcesSettings={sourcesSettings} choices={choices} />
+      <Body
+        state={state}
+        layout={layout}
+        width={size.width}
+        panes={panes}
+        counts={counts}
+        detailItem={detailItem}
+        detailSettings={detailSettings}
+        sourcesSettings={sourcesSettings}
+        choices={choices}
+      />
       <HintsLine context={keyContext(state)} notice={noticeOf(state, sources, context.homeZone, clock.now())} width={size.width} />
     </Box>
   );

@@ -15,11 +15,7 @@ import { useTheme, type Role } from './theme';
 import { useClock } from './use-clock';
 
 /** The item `enter` opened, with the pane it came from. */
-export type DetailItem =
-  | { pane: 'milestones'; row: MilestoneRow }
-  | { pane: 'meetings'; row: Occurrence }
-  | { pane: 'priorities'; row: Priority }
-  | { pane: 'gaps'; row: GapRow };
+export type DetailItem = { pane: 'milestones'; row: MilestoneRow } | { pane: 'meetings'; row: Occurrence } | { pane: 'priorities'; row: Priority } | { pane: 'gaps'; row: GapRow };
 
 export interface DetailSettings {
   schedule: Schedule;
@@ -254,18 +250,17 @@ export function DetailView({ item, width, height, scroll, ...settings }: DetailV
   const more = offset + visible < lines.length;
   return (
     <OverlayFrame width={width} height={height} more={more} footer="esc closes">
-        {lines.slice(offset, offset + visible).map((line, index) => {
-          const style = line.heading ? theme.styles.title : line.role ? theme.styles[line.role] : {};
-          const indented = line.indent === true;
-          return (
-            <Text key={index} wrap="truncate">
-              {indented ? <Text {...theme.styles.muted}>{padToWidth(line.label, LABEL_WIDTH)} </Text> : null}
-              {/* An empty Text takes no row in Ink: a blank line is a space. */}
-              <Text {...style}>{truncateToWidth(toSingleLine(line.text), indented ? inner - LABEL_WIDTH - 1 : inner) || ' '}</Text>
-            </Text>
-          );
-        })}
+      {lines.slice(offset, offset + visible).map((line, index) => {
+        const style = line.heading ? theme.styles.title : line.role ? theme.styles[line.role] : {};
+        const indented = line.indent === true;
+        return (
+          <Text key={index} wrap="truncate">
+            {indented ? <Text {...theme.styles.muted}>{padToWidth(line.label, LABEL_WIDTH)} </Text> : null}
+            {/* An empty Text takes no row in Ink: a blank line is a space. */}
+            <Text {...style}>{truncateToWidth(toSingleLine(line.text), indented ? inner - LABEL_WIDTH - 1 : inner) || ' '}</Text>
+          </Text>
+        );
+      })}
     </OverlayFrame>
   );
 }
-

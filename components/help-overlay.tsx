@@ -16,11 +16,7 @@ type HelpLine = { kind: 'title'; text: string } | { kind: 'row'; keys: string; h
 
 /** Every section of the key map, one line per binding. */
 function helpLines(): HelpLine[][] {
-  return helpSections().map((section) => [
-    { kind: 'title', text: section.title },
-    ...section.rows.map((row): HelpLine => ({ kind: 'row', keys: row.keys, help: row.help })),
-    { kind: 'blank' },
-  ]);
+  return helpSections().map((section) => [{ kind: 'title', text: section.title }, ...section.rows.map((row): HelpLine => ({ kind: 'row', keys: row.keys, help: row.help })), { kind: 'blank' }]);
 }
 
 /** Two columns from 140 terminal columns up, split between sections. */
@@ -75,10 +71,7 @@ export function HelpOverlay({ width, height, scroll }: HelpOverlayProps): ReactN
     <OverlayFrame width={width} height={height} more={more} footer="esc closes · --now pins the clock; without it countdowns tick live">
       <Box flexDirection="row" height={visible}>
         {columns.map((column, columnIndex) => {
-          const keyWidth = Math.min(
-            Math.max(...column.map((line) => (line.kind === 'row' ? displayWidth(line.keys) : 0))),
-            Math.floor(columnWidth / 2),
-          );
+          const keyWidth = Math.min(Math.max(...column.map((line) => (line.kind === 'row' ? displayWidth(line.keys) : 0))), Math.floor(columnWidth / 2));
           return (
             <Box key={columnIndex} flexDirection="column" width={columnWidth} marginLeft={columnIndex === 0 ? 0 : 3}>
               {column.slice(offset, offset + visible).map((line, index) => renderLine(line, keyWidth, String(index)))}

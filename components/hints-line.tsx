@@ -41,9 +41,7 @@ function Hints({ context, notice, width }: HintsLineProps): ReactNode {
   return (
     <Box width={width} height={1}>
       <Text wrap="truncate">
-        {notice === null ? null : (
-          <Text {...(notice.role === null ? {} : theme.styles[notice.role])}>{`${noticeText}${hints.length > 0 ? GAP : ''}`}</Text>
-        )}
+        {notice === null ? null : <Text {...(notice.role === null ? {} : theme.styles[notice.role])}>{`${noticeText}${hints.length > 0 ? GAP : ''}`}</Text>}
         {hints.map(({ keys, hint }, index) => (
           <Text key={`${keys} ${hint}`}>
             {index > 0 ? GAP : ''}

@@ -63,11 +63,7 @@ export function milestoneColumns(zone: string, now: number, theme: Theme): Colum
       priority: 5,
       value: (row) => cells(row).countdown,
       cell: (row, width) => (
-        <LiveCell
-          width={width}
-          text={(instant) => milestoneCountdown(row, instant)}
-          role={(instant) => (row.current ? null : row.past ? 'past' : urgencyRole(row.milestone.start - instant))}
-        />
+        <LiveCell width={width} text={(instant) => milestoneCountdown(row, instant)} role={(instant) => (row.current ? null : row.past ? 'past' : urgencyRole(row.milestone.start - instant))} />
       ),
     },
   ];
@@ -100,7 +96,14 @@ export function meetingColumns(zone: string, homeZone: string, hours: WorkHours,
         </Text>
       ),
     },
-    { key: 'when', header: 'When', fit: true, priority: 7, value: (occurrence) => cells(occurrence).when, ...painted(theme, (occurrence) => (occurrence.skipped ? 'past' : cells(occurrence).offHours ? 'offHours' : null)) },
+    {
+      key: 'when',
+      header: 'When',
+      fit: true,
+      priority: 7,
+      value: (occurrence) => cells(occurrence).when,
+      ...painted(theme, (occurrence) => (occurrence.skipped ? 'past' : cells(occurrence).offHours ? 'offHours' : null)),
+    },
     // Shown only for meetings whose own clock reads differently from the display zone's.
     { key: 'own', header: 'Own zone', fit: true, hideWhenEmpty: true, priority: 2, value: (occurrence) => cells(occurrence).own, ...painted(theme, skipped) },
     {
@@ -113,9 +116,7 @@ export function meetingColumns(zone: string, homeZone: string, hours: WorkHours,
         <LiveCell
           width={width}
           text={(instant) => meetingCountdown(occurrence, instant)}
-          role={(instant) =>
-            occurrence.skipped ? 'past' : occurrence.start <= instant && instant < occurrence.end ? 'now' : urgencyRole(occurrence.start - instant)
-          }
+          role={(instant) => (occurrence.skipped ? 'past' : occurrence.start <= instant && instant < occurrence.end ? 'now' : urgencyRole(occurrence.start - instant))}
         />
       ),
     },

@@ -62,16 +62,7 @@ function PaneFrame<T>({ title, data, columns, width, height, selected, focused, 
       <Box flexDirection="row" height={inside}>
         <Text {...frameStyle}>{side}</Text>
         <Box width={width - 2} height={inside} paddingX={1} flexDirection="column">
-          <Table
-            data={data}
-            columns={columns}
-            width={width - 4}
-            height={Math.max(0, inside - 1)}
-            selected={selected}
-            focused={focused}
-            color={theme.color}
-            emptyText={emptyText}
-          />
+          <Table data={data} columns={columns} width={width - 4} height={Math.max(0, inside - 1)} selected={selected} focused={focused} color={theme.color} emptyText={emptyText} />
         </Box>
         <Text {...frameStyle}>{side}</Text>
       </Box>

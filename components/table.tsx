@@ -83,16 +83,7 @@ export function useScrollWindow(total: number, height: number, selected: number)
  * terminal columns so CJK and emoji keep the columns aligned. Each row is one truncated line;
  * only the rows in view are rendered, so 10,000 rows cost the same as 20.
  */
-export function Table<T>({
-  data,
-  columns,
-  width,
-  height,
-  selected = -1,
-  focused = true,
-  color = true,
-  emptyText = 'nothing here',
-}: TableProps<T>): ReactNode {
+export function Table<T>({ data, columns, width, height, selected = -1, focused = true, color = true, emptyText = 'nothing here' }: TableProps<T>): ReactNode {
   const markerWidth = color ? 0 : markerColumnWidth;
   const layout = useMemo(() => layoutColumns(columns, width - markerWidth, data), [columns, width, markerWidth, data]);
 
@@ -125,15 +116,7 @@ export function Table<T>({
     <Box flexDirection="column" width={width}>
       {header}
       {visibleRows.map((row, index) => (
-        <TableRow
-          key={offset + index}
-          row={row}
-          layout={layout}
-          width={width}
-          isSelected={offset + index === selected}
-          focused={focused}
-          color={color}
-        />
+        <TableRow key={offset + index} row={row} layout={layout} width={width} isSelected={offset + index === selected} focused={focused} color={color} />
       ))}
     </Box>
   );

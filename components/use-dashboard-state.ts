@@ -122,13 +122,7 @@ export function moveCursor(movement: Movement, index: number, count: number, pag
   if (count <= 0) return -1;
   const from = cursorWithin(index, count);
   const page = Math.max(1, Math.floor(pageSize));
-  const next =
-    movement === 'down' ? from + 1
-    : movement === 'up' ? from - 1
-    : movement === 'first' ? 0
-    : movement === 'last' ? count - 1
-    : movement === 'pageDown' ? from + page
-    : from - page;
+  const next = movement === 'down' ? from + 1 : movement === 'up' ? from - 1 : movement === 'first' ? 0 : movement === 'last' ? count - 1 : movement === 'pageDown' ? from + page : from - page;
   return cursorWithin(next, count);
 }
 

@@ -33,11 +33,7 @@ export interface Settled {
 /** The first load, or `next` judged against what came before. */
 export function settleLoad(previous: Settled | null, next: LoadResult): Settled {
   if (previous === null) return { good: next, shown: next, keptLastGood: false };
-  const broke = next.reports.some(
-    (report) =>
-      report.status === 'failed' &&
-      previous.good.reports.some((before) => before.source === report.source && before.status !== 'failed'),
-  );
+  const broke = next.reports.some((report) => report.status === 'failed' && previous.good.reports.some((before) => before.source === report.source && before.status !== 'failed'));
   if (!broke) return { good: next, shown: next, keptLastGood: false };
   return { good: previous.good, shown: { ...next, schedule: previous.good.schedule }, keptLastGood: true };
 }
@@ -87,9 +83,7 @@ export function useSources(initial: LoadResult, access: SourceAccess): Sources {
   const [settled, setSettled] = useState<Settled>(() => settleLoad(null, initial));
   const [loading, setLoading] = useState<Sources['loading']>(null);
   const [pending, setPending] = useState<readonly string[]>(() =>
-    access.hasRemote && !access.offline
-      ? initial.reports.filter((report) => report.status === 'failed' && isRemote(report.source)).map((report) => report.source)
-      : [],
+    access.hasRemote && !access.offline ? initial.reports.filter((report) => report.status === 'failed' && isRemote(report.source)).map((report) => report.source) : [],
   );
   const [reloaded, setReloaded] = useState<ReloadOutcome | null>(null);
   const latest = useRef(initial);

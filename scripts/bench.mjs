@@ -141,7 +141,11 @@ function machineLines() {
   ];
 }
 
-const loadAverage = () => os.loadavg().map((value) => value.toFixed(2)).join(' ');
+const loadAverage = () =>
+  os
+    .loadavg()
+    .map((value) => value.toFixed(2))
+    .join(' ');
 
 /** The environment every measured program gets: a plain 120×40 xterm, no CI, no user config. */
 function childEnvironment(configDir, cacheDir) {
@@ -259,7 +263,9 @@ async function prepareOpenStackPreset(env, configDir) {
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const base = `http://127.0.0.1:${server.address().port}`;
-  const openstack = ['/irc-meetings.ical', '/governance/reference/projects.yaml', '/releases/data/series_status.yaml', '/releases/doc/source/{development-series}/schedule.yaml'].map((path) => `${base}${path}`);
+  const openstack = ['/irc-meetings.ical', '/governance/reference/projects.yaml', '/releases/data/series_status.yaml', '/releases/doc/source/{development-series}/schedule.yaml'].map(
+    (path) => `${base}${path}`,
+  );
   writeFileSync(join(configDir, 'config.json'), `${JSON.stringify({ presets: { openstack } }, null, 2)}\n`);
   const fill = (args) =>
     new Promise((resolve) => {
@@ -335,7 +341,13 @@ function plan({ env, large, inkBundle, feedUrl }) {
     { id: 'listDemo', group: 'command', label: 'radar list meetings --json, demo data', spec: list(demo) },
     { id: 'listLarge', group: 'command', label: 'radar list meetings --json, large schedule', spec: list(big) },
     { id: 'listLargeCold', group: 'command', label: 'radar list meetings --json, large, cold', runs: fewer, spec: cold(list(big)) },
-    { id: 'listJsonCold', group: 'command', label: 'radar list milestones --json, python-releases.json, cold', runs: fewer, spec: cold(pipe([NODE, RADAR, 'list', 'milestones', '--json', '-s', REAL_JSON, ...now])) },
+    {
+      id: 'listJsonCold',
+      group: 'command',
+      label: 'radar list milestones --json, python-releases.json, cold',
+      runs: fewer,
+      spec: cold(pipe([NODE, RADAR, 'list', 'milestones', '--json', '-s', REAL_JSON, ...now])),
+    },
     {
       id: 'read',
       group: 'command',
@@ -390,7 +402,10 @@ const ratio = (a, b) => (a === null || a === undefined || b === null || b === un
 
 /** What went wrong in a failed run, in one line: the error line of a stack trace if any. */
 function failureOutput(run) {
-  const lines = `${run?.stderrTail ?? ''}\n${run?.stdoutTail ?? ''}`.split(/\r?\n/).map((line) => line.trim()).filter(Boolean);
+  const lines = `${run?.stderrTail ?? ''}\n${run?.stdoutTail ?? ''}`
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter(Boolean);
   const error = lines.find((line) => /error/i.test(line)) ?? lines.at(-1);
   return error ? `; output: ${JSON.stringify(error.slice(0, 140))}` : '';
 }
@@ -406,22 +421,18 @@ function measurementRows(measurements, samples) {
   return measurements.map((measurement) => {
     const kept = samples.get(measurement.id);
     const summary = stats(kept);
-    return [
-      measurement.label,
-      formatMs(summary?.median),
-      formatMs(summary?.min),
-      formatMs(summary?.max),
-      summary ? String(summary.n) : '0',
-      formatMiB(rssMedian(kept)),
-      note(kept, measurement),
-    ];
+    return [measurement.label, formatMs(summary?.median), formatMs(summary?.min), formatMs(summary?.max), summary ? String(summary.n) : '0', formatMiB(rssMedian(kept)), note(kept, measurement)];
   });
 }
 
 /** The entry file and the chunks beside it: what a start of radar loads. */
 function bundleFiles() {
   const chunks = join(dirname(RADAR), 'chunks');
-  const extra = existsSync(chunks) ? readdirSync(chunks).sort().map((name) => join(chunks, name)) : [];
+  const extra = existsSync(chunks)
+    ? readdirSync(chunks)
+        .sort()
+        .map((name) => join(chunks, name))
+    : [];
   return [RADAR, ...extra];
 }
 
@@ -562,10 +573,28 @@ function printReport({ buildState, machine, loadAtStart, bundle, schedules, meas
   const header = ['', 'median', 'min', 'max', 'runs', 'peak RSS', ''];
   const right = [1, 2, 3, 4, 5];
   print(`First complete frame in a ${COLS}×${ROWS} pseudo-terminal, from fork (radar: /${knobs.readyDemo}/ on screen)`);
-  print(table(header, measurementRows(measurements.filter((m) => m.group === 'frame'), samples), { right }));
+  print(
+    table(
+      header,
+      measurementRows(
+        measurements.filter((m) => m.group === 'frame'),
+        samples,
+      ),
+      { right },
+    ),
+  );
   print();
   print('Non-interactive commands, stdout to a pipe, from fork to exit');
-  print(table(header, measurementRows(measurements.filter((m) => m.group === 'command'), samples), { right }));
+  print(
+    table(
+      header,
+      measurementRows(
+        measurements.filter((m) => m.group === 'command'),
+        samples,
+      ),
+      { right },
+    ),
+  );
   print();
 
   const dashLarge = get('dashLarge');
@@ -591,7 +620,9 @@ function printReport({ buildState, machine, loadAtStart, bundle, schedules, meas
   if (observed.length === 0) print(`  n/a: ${liveRuns?.failure ?? 'not measured'}`);
   else {
     const perRedraw = bytesPerRedraw === null ? 'no redraw at all: does the clock tick?' : `${formatBytes(Math.round(bytesPerRedraw))} per redraw`;
-    print(`  ${redraws} redraws in ${(idleMs / 1000).toFixed(1)} s over ${observed.length} run(s), ${formatBytes(idleBytes)} written: ${perRedraw}; the first frame was ${frameBytes === null ? 'n/a' : formatBytes(frameBytes)}`);
+    print(
+      `  ${redraws} redraws in ${(idleMs / 1000).toFixed(1)} s over ${observed.length} run(s), ${formatBytes(idleBytes)} written: ${perRedraw}; the first frame was ${frameBytes === null ? 'n/a' : formatBytes(frameBytes)}`,
+    );
   }
   print();
 
@@ -604,7 +635,12 @@ function printReport({ buildState, machine, loadAtStart, bundle, schedules, meas
   const atMost = (value, limit) => verdict(value === null || value === undefined ? null : value <= limit);
   const ratioTarget = (label, value, limit) => [label, formatRatio(value), `≤ ${limit.toFixed(2)}×`, atMost(value, limit)];
   const rssTarget = (label, id) => [label, formatMiB(rssMedian(get(id))), '≤ 150 MiB', atMost(rssMedian(get(id)), 150 * MIB)];
-  const nextTarget = (label, id) => [label, formatMs(median(id)), `≤ 1.5 × node -e 0 + read = 1.5 × ${formatMs(nodeMs)} + ${formatMs(readMs)} = ${formatMs(nextBudget)}`, atMost(median(id), nextBudget)];
+  const nextTarget = (label, id) => [
+    label,
+    formatMs(median(id)),
+    `≤ 1.5 × node -e 0 + read = 1.5 × ${formatMs(nodeMs)} + ${formatMs(readMs)} = ${formatMs(nextBudget)}`,
+    atMost(median(id), nextBudget),
+  ];
   const targets = [
     ratioTarget('first frame, demo ÷ Ink hello world', ratio(median('dashDemo'), median('ink')), 1),
     ratioTarget('  cold', ratio(median('dashDemoCold'), median('ink')), 1),
@@ -643,7 +679,10 @@ function printReport({ buildState, machine, loadAtStart, bundle, schedules, meas
         [...ratioRow('radar next, large ÷ demo', median('nextLarge'), median('nextDemo')), formatRatio(ratio(median('nextLargeCold'), median('nextDemoCold')))],
         [...ratioRow('radar next, demo ÷ node -e 0', median('nextDemo'), nodeMs), formatRatio(ratio(median('nextDemoCold'), nodeMs))],
         [...ratioRow('radar list meetings --json, large ÷ demo', median('listLarge'), median('listDemo')), ''],
-        [...ratioRow('peak RSS, dashboard, large ÷ demo', rssMedian(get('dashLarge')), rssMedian(get('dashDemo'))), formatRatio(ratio(rssMedian(get('dashLargeCold')), rssMedian(get('dashDemoCold'))))],
+        [
+          ...ratioRow('peak RSS, dashboard, large ÷ demo', rssMedian(get('dashLarge')), rssMedian(get('dashDemo'))),
+          formatRatio(ratio(rssMedian(get('dashLargeCold')), rssMedian(get('dashDemoCold')))),
+        ],
         [...ratioRow('peak RSS, list --json, large ÷ demo', rssMedian(get('listLarge')), rssMedian(get('listDemo'))), ''],
       ],
       { right: [1, 2] },

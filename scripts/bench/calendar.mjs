@@ -11,9 +11,26 @@ import { fileURLToPath } from 'node:url';
 import { median } from './measure.mjs';
 
 const ZONES = [
-  'UTC', 'Europe/London', 'Europe/Berlin', 'Europe/Helsinki', 'Europe/Moscow', 'Asia/Dubai', 'Asia/Kolkata', 'Asia/Kathmandu',
-  'Asia/Shanghai', 'Asia/Tokyo', 'Australia/Sydney', 'Australia/Lord_Howe', 'Pacific/Auckland', 'Pacific/Chatham', 'America/Sao_Paulo',
-  'America/New_York', 'America/Chicago', 'America/Denver', 'America/Los_Angeles', 'America/St_Johns',
+  'UTC',
+  'Europe/London',
+  'Europe/Berlin',
+  'Europe/Helsinki',
+  'Europe/Moscow',
+  'Asia/Dubai',
+  'Asia/Kolkata',
+  'Asia/Kathmandu',
+  'Asia/Shanghai',
+  'Asia/Tokyo',
+  'Australia/Sydney',
+  'Australia/Lord_Howe',
+  'Pacific/Auckland',
+  'Pacific/Chatham',
+  'America/Sao_Paulo',
+  'America/New_York',
+  'America/Chicago',
+  'America/Denver',
+  'America/Los_Angeles',
+  'America/St_Johns',
 ];
 const DAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday'];
 const ICAL_DAYS = ['MO', 'TU', 'WE', 'TH', 'FR'];
@@ -49,14 +66,7 @@ export function generateCalendarPair({ events = 5000, seed = 10, near = '2026-12
     const start = onOrAfter(isoDate(Date.UTC(2008, 0, 1) + Math.floor(next() * 18 * 365) * DAY_MS), weekday);
     const kind = index % 5;
     const uid = `bench-${index}@release-radar`;
-    const event = [
-      'BEGIN:VEVENT',
-      `UID:${uid}`,
-      `SUMMARY:Meeting ${index}`,
-      `LOCATION:#channel-${index % 97}`,
-      `DTSTART;TZID=${zone}:${compact(start)}T${time.replace(':', '')}00`,
-      'DURATION:PT1H',
-    ];
+    const event = ['BEGIN:VEVENT', `UID:${uid}`, `SUMMARY:Meeting ${index}`, `LOCATION:#channel-${index % 97}`, `DTSTART;TZID=${zone}:${compact(start)}T${time.replace(':', '')}00`, 'DURATION:PT1H'];
     const slot = { day: DAYS[weekday - 1], time, start };
     const extraSlots = [];
     if (kind === 0 || kind === 3) {
@@ -71,7 +81,13 @@ export function generateCalendarPair({ events = 5000, seed = 10, near = '2026-12
         slot.skip.push({ date: third, reason: 'cancelled' });
         lines.push(...event, 'END:VEVENT');
         event.length = 0;
-        event.push('BEGIN:VEVENT', `UID:${uid}`, `RECURRENCE-ID;TZID=${zone}:${compact(third)}T${time.replace(':', '')}00`, 'STATUS:CANCELLED', `DTSTART;TZID=${zone}:${compact(third)}T${time.replace(':', '')}00`);
+        event.push(
+          'BEGIN:VEVENT',
+          `UID:${uid}`,
+          `RECURRENCE-ID;TZID=${zone}:${compact(third)}T${time.replace(':', '')}00`,
+          'STATUS:CANCELLED',
+          `DTSTART;TZID=${zone}:${compact(third)}T${time.replace(':', '')}00`,
+        );
       } else if (index % 3 === 1) {
         const later = `${String(Number(hour) + 1).padStart(2, '0')}${time.slice(3)}`;
         slot.skip.push({ date: third, reason: 'moved' });

@@ -39,9 +39,77 @@ const CYCLES = [
   { id: '2027.2', name: '2027.2 Jacaranda', start: '2027-04-05', release: '2027-09-29' },
 ];
 const SYLLABLES = ['an', 'bel', 'cor', 'dra', 'el', 'fen', 'gal', 'hor', 'is', 'jun', 'kel', 'lor', 'mor', 'nix', 'or', 'pel', 'quar', 'ris', 'sol', 'tan', 'ul', 'vor', 'wen', 'xan', 'yor', 'zel'];
-const FIRST_NAMES = ['Ada', 'Bruno', 'Chen', 'Dmitri', 'Elif', 'Fatima', 'Goran', 'Hiro', 'Ines', 'Jonas', 'Kavya', 'Lars', 'Mei', 'Nadia', 'Omar', 'Priya', 'Quentin', 'Rosa', 'Sanjay', 'Tomasz', 'Uma', 'Viktor', 'Wen', 'Yusuf', 'Zofia'];
-const LAST_NAMES = ['Almeida', 'Bauer', 'Castro', 'Dubois', 'Eriksen', 'Fujita', 'Gupta', 'Haddad', 'Ivanova', 'Jensen', 'Kowalski', 'Lindqvist', 'Moreau', 'Nakamura', 'Okafor', 'Petrov', 'Rossi', 'Schmidt', 'Tanaka', 'Usman', 'Varga', 'Weber', 'Xu', 'Yilmaz', 'Zhang'];
-const TOPICS = ['upgrade testing', 'API microversions', 'quota rework', 'policy defaults', 'unified limits', 'Python 3.13 support', 'SQLAlchemy 2.0', 'eventlet removal', 'FIPS compliance', 'IPv6 everywhere', 'secure RBAC', 'live migration', 'bug backlog', 'docs overhaul', 'stable branch cleanup'];
+const FIRST_NAMES = [
+  'Ada',
+  'Bruno',
+  'Chen',
+  'Dmitri',
+  'Elif',
+  'Fatima',
+  'Goran',
+  'Hiro',
+  'Ines',
+  'Jonas',
+  'Kavya',
+  'Lars',
+  'Mei',
+  'Nadia',
+  'Omar',
+  'Priya',
+  'Quentin',
+  'Rosa',
+  'Sanjay',
+  'Tomasz',
+  'Uma',
+  'Viktor',
+  'Wen',
+  'Yusuf',
+  'Zofia',
+];
+const LAST_NAMES = [
+  'Almeida',
+  'Bauer',
+  'Castro',
+  'Dubois',
+  'Eriksen',
+  'Fujita',
+  'Gupta',
+  'Haddad',
+  'Ivanova',
+  'Jensen',
+  'Kowalski',
+  'Lindqvist',
+  'Moreau',
+  'Nakamura',
+  'Okafor',
+  'Petrov',
+  'Rossi',
+  'Schmidt',
+  'Tanaka',
+  'Usman',
+  'Varga',
+  'Weber',
+  'Xu',
+  'Yilmaz',
+  'Zhang',
+];
+const TOPICS = [
+  'upgrade testing',
+  'API microversions',
+  'quota rework',
+  'policy defaults',
+  'unified limits',
+  'Python 3.13 support',
+  'SQLAlchemy 2.0',
+  'eventlet removal',
+  'FIPS compliance',
+  'IPv6 everywhere',
+  'secure RBAC',
+  'live migration',
+  'bug backlog',
+  'docs overhaul',
+  'stable branch cleanup',
+];
 
 /** mulberry32: tiny, fast, and the same numbers on every machine for the same seed. */
 export function mulberry32(seed) {
@@ -237,7 +305,11 @@ export function renderSchedule(document, format) {
   return header + stringify(document, { lineWidth: 0, flowCollectionPadding: false });
 }
 
-const generatorHash = () => createHash('sha256').update(readFileSync(fileURLToPath(import.meta.url))).digest('hex').slice(0, 10);
+const generatorHash = () =>
+  createHash('sha256')
+    .update(readFileSync(fileURLToPath(import.meta.url)))
+    .digest('hex')
+    .slice(0, 10);
 
 /**
  * Writes (or reuses) the schedule file for `scale` in `dir`; a file is reused only when it came

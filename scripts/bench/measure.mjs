@@ -44,7 +44,21 @@ export function summarize(values) {
 
 /** What a measurement keeps over its runs. */
 function emptySamples() {
-  return { times: [], rssKiB: [], keyFrameMs: [], keyFirstByteMs: [], observed: [], frameBytes: [], failure: null, failures: 0, timedOut: false, keysReason: null, runs: 0, spentMs: 0, failedRun: null };
+  return {
+    times: [],
+    rssKiB: [],
+    keyFrameMs: [],
+    keyFirstByteMs: [],
+    observed: [],
+    frameBytes: [],
+    failure: null,
+    failures: 0,
+    timedOut: false,
+    keysReason: null,
+    runs: 0,
+    spentMs: 0,
+    failedRun: null,
+  };
 }
 
 /**

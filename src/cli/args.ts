@@ -21,7 +21,6 @@ export type CompletionShell = (typeof COMPLETION_SHELLS)[number];
 /** The commands as typed, for messages and shell completion. */
 export const COMMAND_NAMES = ['next', 'list', 'validate', 'export', 'feed', 'config', 'presets', 'watch', 'completion'] as const;
 
-
 export type ParsedArgs = { ok: true; command: Command; options: Options } | { ok: false; error: string };
 
 interface OptionSpec {

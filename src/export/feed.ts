@@ -256,10 +256,7 @@ function zoneWarnings(schedule: Schedule, zone: string): string[] {
   const moved = new Map<string, string[]>();
   for (const milestone of schedule.milestones) {
     if (milestone.zone === zone) continue;
-    const exactAndIntact =
-      milestone.date === null &&
-      milestone.endDate === null &&
-      instantToZoned(milestone.start, milestone.zone).date === instantToZoned(milestone.start, zone).date;
+    const exactAndIntact = milestone.date === null && milestone.endDate === null && instantToZoned(milestone.start, milestone.zone).date === instantToZoned(milestone.start, zone).date;
     if (exactAndIntact) continue;
     moved.set(milestone.zone, [...(moved.get(milestone.zone) ?? []), milestone.id]);
   }

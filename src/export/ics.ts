@@ -476,7 +476,9 @@ function calendarMeetingEvents(meeting: Meeting, calendar: CalendarRecurrence, r
   // radar shows an override whose RECURRENCE-ID is no instance of the rules (the series was
   // edited after); clients only apply overrides to instances, so such an instance is added.
   const plain = { ...calendar, exdates: [], exdays: [], overrides: [] };
-  const orphans = kept.filter((override) => !override.thisAndFuture && !expandCalendar(plain, override.recurrenceId, override.recurrenceId + 1).some((instance) => instance.start === override.recurrenceId));
+  const orphans = kept.filter(
+    (override) => !override.thisAndFuture && !expandCalendar(plain, override.recurrenceId, override.recurrenceId + 1).some((instance) => instance.start === override.recurrenceId),
+  );
   const ownLength = calendar.dates.filter((date) => date.durationMs !== calendar.durationMs && !overridden.has(date.start));
   const start: Line = zone.kind === 'utc' ? ['DTSTART', `${compactWall(calendar.start)}Z`] : [`DTSTART;TZID=${tzidParameter(zones.of(zone))}`, compactWall(calendar.start)];
   const master: Line[] = [
@@ -491,7 +493,15 @@ function calendarMeetingEvents(meeting: Meeting, calendar: CalendarRecurrence, r
     ...facts(null, null, false),
   ];
   const changed = [
-    ...kept.map((override) => ({ recurrenceId: override.recurrenceId, start: override.start, durationMs: override.durationMs, title: override.title, where: override.where, cancelled: override.cancelled, range: override.thisAndFuture })),
+    ...kept.map((override) => ({
+      recurrenceId: override.recurrenceId,
+      start: override.start,
+      durationMs: override.durationMs,
+      title: override.title,
+      where: override.where,
+      cancelled: override.cancelled,
+      range: override.thisAndFuture,
+    })),
     ...ownLength.map((date) => ({ recurrenceId: date.start, start: date.start, durationMs: date.durationMs, title: null, where: null, cancelled: false, range: false })),
   ].sort((a, b) => a.recurrenceId - b.recurrenceId);
   return [
@@ -517,11 +527,7 @@ function milestoneEvent(row: MilestoneRow, schedule: Schedule, stamp: string): L
   const projects = projectsOf(milestone);
   const cycle = milestone.cycle === null ? null : (schedule.cycles.find((candidate) => candidate.id === milestone.cycle) ?? null);
   const cycleLine = milestone.cycle === null ? null : `Cycle: ${cycle?.name ?? milestone.cycle}${row.week === null ? '' : `, week ${row.week}`}`;
-  const about = description(
-    [`Kind: ${milestone.kind}`, cycleLine, projects.length === 0 ? 'Cross-project' : `Project: ${projects.join(', ')}`],
-    milestone.notes,
-    milestone.url,
-  );
+  const about = description([`Kind: ${milestone.kind}`, cycleLine, projects.length === 0 ? 'Cross-project' : `Project: ${projects.join(', ')}`], milestone.notes, milestone.url);
   // All-day milestones are days, not moments: VALUE=DATE keeps them on the same days in every
   // reader's zone, and DTEND is the day after the last one (RFC 5545's exclusive end).
   const when: Line[] =
@@ -530,10 +536,7 @@ function milestoneEvent(row: MilestoneRow, schedule: Schedule, stamp: string): L
           ['DTSTART;VALUE=DATE', formatDate(milestone.date)],
           ['DTEND;VALUE=DATE', formatDate(addDays(milestone.endDate ?? milestone.date, 1))],
         ]
-      : [
-          ['DTSTART', formatUtcDateTime(milestone.start)],
-          ...(milestone.end > milestone.start ? [['DTEND', formatUtcDateTime(milestone.end)] as Line] : []),
-        ];
+      : [['DTSTART', formatUtcDateTime(milestone.start)], ...(milestone.end > milestone.start ? [['DTEND', formatUtcDateTime(milestone.end)] as Line] : [])];
   return [
     ['UID', escapeText(milestoneUid(milestone))],
     ['DTSTAMP', stamp],

@@ -97,7 +97,7 @@ const DESCRIPTIONS: Record<string, Record<string, string>> = {
     id: 'Project id.',
     name: 'Default: the id.',
     url: 'Project page.',
-    liaisons: "Role id → who serves the role (a person or a list). A role with nobody (or only TBD) is a liaison gap.",
+    liaisons: 'Role id → who serves the role (a person or a list). A role with nobody (or only TBD) is a liaison gap.',
   },
   cycles: {
     id: 'Cycle id, e.g. liberty, 2027.1.',

@@ -74,7 +74,10 @@ export function vtimezoneLines(zone: string, fromYear: number, toYear: number): 
     ['TZNAME', zoneAbbreviation(at, zone)],
     ['END', kind],
   ];
-  const lines: [string, string][] = [['BEGIN', 'VTIMEZONE'], ['TZID', zone]];
+  const lines: [string, string][] = [
+    ['BEGIN', 'VTIMEZONE'],
+    ['TZID', zone],
+  ];
   // The offset in force when the covered years begin, as a starting observance.
   const initialKind = isDaylight(zone, initial, fromYear) ? 'DAYLIGHT' : 'STANDARD';
   lines.push(...observance(initialKind, start, initial, initial));

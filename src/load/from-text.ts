@@ -28,14 +28,7 @@ export interface FromTextOptions {
  * `kind` null: chosen from the file name, or for stdin from the first character.
  * `filePath`: the file on disk, or a URL's path (adapters name things after files and folders).
  */
-export function fromText(
-  source: string,
-  name: string,
-  text: string,
-  kind: TextKind | null,
-  filePath: string | null,
-  options: FromTextOptions = {},
-): SourceOutcome {
+export function fromText(source: string, name: string, text: string, kind: TextKind | null, filePath: string | null, options: FromTextOptions = {}): SourceOutcome {
   // The content decides, whatever the name, URL or Content-Type said.
   if (isCalendarText(text)) return fromCalendarText(source, name, text, options);
   const parsed = parseText(text, kind ?? textKind(filePath ?? '', text));
@@ -93,7 +86,6 @@ export function fromText(
     cacheable: !readOtherFiles,
   };
 }
-
 
 function fromCalendarText(source: string, name: string, text: string, options: FromTextOptions): SourceOutcome {
   const { items: read, diagnostics, usedDisplayZone } = readCalendar(text, name, options, cleanText);

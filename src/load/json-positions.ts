@@ -99,8 +99,7 @@ export function indexJsonPositions(text: string): JsonPositions {
       return written.slice(1, -1);
     }
   };
-  const decodeKey = (offset: number): string =>
-    escapedKeys.has(offset) ? unescapedKey(offset, endOfEscapedString(offset)) : text.slice(offset + 1, text.indexOf('"', offset + 1));
+  const decodeKey = (offset: number): string => (escapedKeys.has(offset) ? unescapedKey(offset, endOfEscapedString(offset)) : text.slice(offset + 1, text.indexOf('"', offset + 1)));
   const skipSpace = (from: number): number => {
     let index = from;
     while (index < length && isJsonSpace(text.charCodeAt(index))) index += 1;

@@ -43,8 +43,6 @@ export interface LoadResult {
   diagnostics: Diagnostic[];
 }
 
-
-
 /** Sources as paths/URLs, or as specs with their options (presets already expanded). */
 export async function loadSources(sources: readonly (string | SourceSpec)[], options: LoadOptions): Promise<LoadResult> {
   const specs = sources.map((source) => specOf(source));
@@ -56,7 +54,13 @@ export async function loadSources(sources: readonly (string | SourceSpec)[], opt
   const outcomes = await Promise.all(
     specs.map(
       async (spec, index) =>
-        direct[index] ?? loadWithDevelopmentSeries(spec, specs.filter((other) => !waits(other) && other.preset === spec.preset), options, texts),
+        direct[index] ??
+        loadWithDevelopmentSeries(
+          spec,
+          specs.filter((other) => !waits(other) && other.preset === spec.preset),
+          options,
+          texts,
+        ),
     ),
   );
   // Calendars from the parsed-file cache come without their reader: load their expander.
@@ -88,12 +92,7 @@ export function withDefaultProject(document: DocumentItems, project: string): Do
   };
 }
 
-async function loadWithDevelopmentSeries(
-  spec: SourceSpec,
-  neighbours: readonly SourceSpec[],
-  options: LoadOptions,
-  texts: ReadonlyMap<string, string>,
-): Promise<SourceOutcome> {
+async function loadWithDevelopmentSeries(spec: SourceSpec, neighbours: readonly SourceSpec[], options: LoadOptions, texts: ReadonlyMap<string, string>): Promise<SourceOutcome> {
   for (const neighbour of neighbours) {
     const series = await developmentSeriesOf(neighbour.source, options, texts);
     if (series !== null) return loadSpec({ ...spec, source: spec.source.split(DEVELOPMENT_SERIES).join(series) }, options, null);

@@ -149,16 +149,14 @@ function buildItems(document: RawDocument, source: string, originOf: (path: DocP
     return { id: project.id, name: project.name ?? '', url: project.url ?? null, liaisons, origin: originOf(['projects', index]) };
   });
 
-  const cycles = (document.cycles ?? []).map(
-    (cycle, index): Cycle => ({
-      id: cycle.id,
-      name: cycle.name ?? cycle.id,
-      start: cycle.start ?? null,
-      release: cycle.release,
-      zone,
-      origin: originOf(['cycles', index]),
-    }),
-  );
+  const cycles = (document.cycles ?? []).map((cycle, index): Cycle => ({
+    id: cycle.id,
+    name: cycle.name ?? cycle.id,
+    start: cycle.start ?? null,
+    release: cycle.release,
+    zone,
+    origin: originOf(['cycles', index]),
+  }));
 
   const withIds = <T extends { id?: string | undefined; title: string }>(list: string, entries: T[], unique: boolean) => {
     const seen = new Map<string, number>();
@@ -202,24 +200,20 @@ function buildItems(document: RawDocument, source: string, originOf: (path: DocP
     };
   });
 
-  const meetings = withIds('meetings', document.meetings ?? [], false).map(({ entry, id, index }): Meeting =>
-    buildMeeting(entry, id, zone, ['meetings', index], originOf, report),
-  );
+  const meetings = withIds('meetings', document.meetings ?? [], false).map(({ entry, id, index }): Meeting => buildMeeting(entry, id, zone, ['meetings', index], originOf, report));
 
-  const priorities = withIds('priorities', document.priorities ?? [], false).map(
-    ({ entry, id, index }): Priority => ({
-      id,
-      title: entry.title,
-      project: entry.project ?? null,
-      cycle: entry.cycle ?? null,
-      status: entry.status ?? 'proposed',
-      owner: (entry.owner ?? []).filter((person) => person.trim() !== ''),
-      rank: entry.rank ?? null,
-      url: entry.url ?? null,
-      notes: entry.notes ?? null,
-      origin: originOf(['priorities', index]),
-    }),
-  );
+  const priorities = withIds('priorities', document.priorities ?? [], false).map(({ entry, id, index }): Priority => ({
+    id,
+    title: entry.title,
+    project: entry.project ?? null,
+    cycle: entry.cycle ?? null,
+    status: entry.status ?? 'proposed',
+    owner: (entry.owner ?? []).filter((person) => person.trim() !== ''),
+    rank: entry.rank ?? null,
+    url: entry.url ?? null,
+    notes: entry.notes ?? null,
+    origin: originOf(['priorities', index]),
+  }));
 
   return { name: document.name ?? null, roles, projects, cycles, milestones, meetings, priorities, written };
 }

@@ -15,9 +15,7 @@ export interface ParseProblem extends Position {
   path: DocPath | null;
 }
 
-export type ParseResult =
-  | { ok: true; value: unknown; locate: (path: DocPath, at?: 'key' | 'value') => Position; warnings: ParseProblem[] }
-  | { ok: false; errors: ParseProblem[] };
+export type ParseResult = { ok: true; value: unknown; locate: (path: DocPath, at?: 'key' | 'value') => Position; warnings: ParseProblem[] } | { ok: false; errors: ParseProblem[] };
 
 /** Deeper than any schedule needs; keeps hostile documents from exhausting the stack. */
 export const MAX_DEPTH = 64;
@@ -29,7 +27,15 @@ export const MAX_ALIASES = 1000;
  */
 export const MAX_ALIAS_NODES = 100_000;
 /** The tags of plain YAML; `!!binary`, `!!timestamp`, `!custom` are not schedule values. */
-const PLAIN_TAGS = new Set(['tag:yaml.org,2002:str', 'tag:yaml.org,2002:int', 'tag:yaml.org,2002:float', 'tag:yaml.org,2002:bool', 'tag:yaml.org,2002:null', 'tag:yaml.org,2002:map', 'tag:yaml.org,2002:seq']);
+const PLAIN_TAGS = new Set([
+  'tag:yaml.org,2002:str',
+  'tag:yaml.org,2002:int',
+  'tag:yaml.org,2002:float',
+  'tag:yaml.org,2002:bool',
+  'tag:yaml.org,2002:null',
+  'tag:yaml.org,2002:map',
+  'tag:yaml.org,2002:seq',
+]);
 
 export type TextKind = 'yaml' | 'json';
 
@@ -138,8 +144,7 @@ function parseYaml(text: string): ParseResult {
       errors: document.errors.map((error) => ({ ...lineColumn(text, error.pos[0]), path: null, message: yamlErrorInWords(error, text) })),
     };
   }
-  const position = (node: Node | null | undefined): Position =>
-    node?.range ? toPosition(lineCounter.linePos(node.range[0])) : { line: 1, column: 1 };
+  const position = (node: Node | null | undefined): Position => (node?.range ? toPosition(lineCounter.linePos(node.range[0])) : { line: 1, column: 1 });
   // Before toJS: what the aliases expand to, self-references, keys and tags radar cannot use.
   const structural = structureProblem(document, position);
   if (structural !== null) return { ok: false, errors: [structural] };
@@ -147,9 +152,7 @@ function parseYaml(text: string): ParseResult {
   try {
     value = document.toJS({ maxAliasCount: MAX_ALIASES });
   } catch (error) {
-    const message = /alias/i.test(String(error))
-      ? `too many alias expansions (more than ${MAX_ALIASES}): refusing a document that expands without bound`
-      : describeThrown(error);
+    const message = /alias/i.test(String(error)) ? `too many alias expansions (more than ${MAX_ALIASES}): refusing a document that expands without bound` : describeThrown(error);
     return { ok: false, errors: [{ line: 1, column: 1, path: null, message }] };
   }
   const tooDeep = valueProblem(value);
@@ -199,12 +202,7 @@ function keyText(key: unknown): string {
   return isScalar(key) ? String(key.value) : String(key);
 }
 
-function collectDuplicateKeys(
-  node: unknown,
-  path: (string | number)[],
-  warnings: ParseProblem[],
-  position: (node: Node | null | undefined) => Position,
-): void {
+function collectDuplicateKeys(node: unknown, path: (string | number)[], warnings: ParseProblem[], position: (node: Node | null | undefined) => Position): void {
   if (isMap(node)) {
     const seen = new Map<string, Position>();
     for (const pair of node.items) {

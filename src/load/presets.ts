@@ -55,7 +55,9 @@ export function expandPresets(entries: readonly (SourceEntry | SourceSpec)[], pr
 }
 
 export function unknownPresetMessage(reference: string, presets: PresetMap): string {
-  return `unknown preset ${JSON.stringify(reference)} (known: ${presetNames(presets).map((name) => `@${name}`).join(', ')}; see radar presets)`;
+  return `unknown preset ${JSON.stringify(reference)} (known: ${presetNames(presets)
+    .map((name) => `@${name}`)
+    .join(', ')}; see radar presets)`;
 }
 
 /** `radar presets --json`: each preset with the URLs (or paths) it reads. */
@@ -80,7 +82,7 @@ export function presetsText(presets: PresetMap, configured: PresetMap | undefine
       // Only OpenStack's releases schedules have one (Kubernetes' schedule.yaml has none, and
       // none is asked for: the content decides); their layout is doc/source/<series>/.
       if (/\/doc\/source\/[^/]+\/schedule\.ya?ml$/.test(source)) {
-        lines.push('    with the schedule.rst beside it, for the milestones\' titles');
+        lines.push("    with the schedule.rst beside it, for the milestones' titles");
       }
     }
   }

@@ -18,8 +18,7 @@ export function showValue(value: unknown): string {
 }
 
 /** "<found> is not <expected>", or "missing" when the key is absent. */
-const expected = (what: string) => (issue: { input?: unknown }) =>
-  issue.input === undefined ? `is required (${what})` : `${showValue(issue.input)} is not ${what}`;
+const expected = (what: string) => (issue: { input?: unknown }) => (issue.input === undefined ? `is required (${what})` : `${showValue(issue.input)} is not ${what}`);
 
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -46,13 +45,9 @@ export const UrlSchema = text('a URL');
 export const PersonSchema = text('a person (a string)');
 
 /** A person or a list of persons, always read as a list. */
-const persons = z.preprocess(
-  (value) => (typeof value === 'string' ? [value] : value),
-  z.array(PersonSchema, { error: expected('a person or a list of persons') }),
-);
+const persons = z.preprocess((value) => (typeof value === 'string' ? [value] : value), z.array(PersonSchema, { error: expected('a person or a list of persons') }));
 
-const listOf = <T extends z.ZodType>(item: T, what: string) =>
-  z.array(item, { error: expected(`a list of ${what}`) });
+const listOf = <T extends z.ZodType>(item: T, what: string) => z.array(item, { error: expected(`a list of ${what}`) });
 
 const int = (what: string, min: number, max: number) =>
   z
@@ -78,9 +73,7 @@ export const ProjectSchema = z.object(
     id: IdSchema,
     name: text().optional(),
     url: UrlSchema.optional(),
-    liaisons: z
-      .record(z.string(), persons.nullable(), { error: expected('a mapping of role id to persons') })
-      .optional(),
+    liaisons: z.record(z.string(), persons.nullable(), { error: expected('a mapping of role id to persons') }).optional(),
   },
   { error: expected('a project (a mapping)') },
 );
@@ -108,9 +101,7 @@ export const MilestoneSchema = z
       end: DateSchema.optional(),
       kind: z.enum(MILESTONE_KINDS, { error: expected(`one of ${MILESTONE_KINDS.join(', ')}`) }).optional(),
       cycle: IdSchema.optional(),
-      project: z
-        .union([IdSchema, listOf(IdSchema, 'project ids')], { error: expected('a project id or a list of them') })
-        .optional(),
+      project: z.union([IdSchema, listOf(IdSchema, 'project ids')], { error: expected('a project id or a list of them') }).optional(),
       url: UrlSchema.optional(),
       notes: text().optional(),
     },
@@ -131,10 +122,7 @@ export const MilestoneSchema = z
 
 const SkipSchema = z.preprocess(
   (value) => (typeof value === 'string' ? { date: value } : value),
-  z.object(
-    { date: DateSchema, reason: text().optional() },
-    { error: expected('a date or a mapping {date, reason}') },
-  ),
+  z.object({ date: DateSchema, reason: text().optional() }, { error: expected('a date or a mapping {date, reason}') }),
 );
 
 const DaySchema = text('a day (monday … sunday)').refine((day) => weekdayNumber(day) !== null, {
@@ -218,7 +206,10 @@ export const PrioritySchema = z.object(
     cycle: IdSchema.optional(),
     status: z.enum(PRIORITY_STATUSES, { error: expected(`a status (${PRIORITY_STATUSES.join(', ')})`) }).optional(),
     owner: persons.optional(),
-    rank: z.number({ error: expected('a rank (a whole number)') }).int({ error: expected('a rank (a whole number)') }).optional(),
+    rank: z
+      .number({ error: expected('a rank (a whole number)') })
+      .int({ error: expected('a rank (a whole number)') })
+      .optional(),
     url: UrlSchema.optional(),
     notes: text().optional(),
   },

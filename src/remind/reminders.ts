@@ -94,7 +94,7 @@ function candidates(schedule: Schedule, now: number, until: number, leads: LeadT
       for (const lead of meetingLeads) {
         found.push({
           event: eventKey('meeting', occurrence.meeting.id, occurrence.start),
-        key: `${eventKey('meeting', occurrence.meeting.id, occurrence.start)}-${lead.ms / 60_000}m`,
+          key: `${eventKey('meeting', occurrence.meeting.id, occurrence.start)}-${lead.ms / 60_000}m`,
           kind: 'meeting',
           title: occurrence.meeting.title,
           start: occurrence.start,
@@ -159,9 +159,7 @@ export function dueReminders(schedule: Schedule, query: ReminderQuery): DueRemin
     const shown = due.get(candidate.event);
     if (shown === undefined || candidate.leadMs < shown.leadMs) due.set(candidate.event, candidate);
   }
-  const list = [...due.values()]
-    .sort((a, b) => a.start - b.start || (a.title < b.title ? -1 : a.title > b.title ? 1 : 0))
-    .map(({ at: _at, leadMs: _leadMs, event: _event, ...reminder }) => reminder);
+  const list = [...due.values()].sort((a, b) => a.start - b.start || (a.title < b.title ? -1 : a.title > b.title ? 1 : 0)).map(({ at: _at, leadMs: _leadMs, event: _event, ...reminder }) => reminder);
   return { due: list, fired };
 }
 

@@ -66,9 +66,7 @@ function measure<T>(columns: readonly SizedColumn<T>[], data: readonly T[], sizi
     const minimum = Math.max(1, Math.floor(column.minWidth ?? displayWidth(column.header)));
     return data.length === 0 ? minimum : Math.min(minimum, natural[index]!);
   });
-  const kept = columns
-    .map((_, index) => index)
-    .filter((index) => columns[index]!.hideWhenEmpty !== true || data.slice(0, sizingRows).some((row) => columns[index]!.value(row) !== ''));
+  const kept = columns.map((_, index) => index).filter((index) => columns[index]!.hideWhenEmpty !== true || data.slice(0, sizingRows).some((row) => columns[index]!.value(row) !== ''));
   return { natural, base, kept };
 }
 
@@ -87,13 +85,7 @@ export function minimumTableWidth<T>(columns: readonly SizedColumn<T>[], data: r
  * their widest cell, highest priority first, and whatever is left goes to the `grow` columns by
  * share, so titles take the slack.
  */
-export function layoutColumns<C extends SizedColumn<RowOf<C>>>(
-  columns: readonly C[],
-  available: number,
-  data: readonly RowOf<C>[] = [],
-  gap = 1,
-  sizingRows = SIZING_ROWS,
-): PlacedColumn<C>[] {
+export function layoutColumns<C extends SizedColumn<RowOf<C>>>(columns: readonly C[], available: number, data: readonly RowOf<C>[] = [], gap = 1, sizingRows = SIZING_ROWS): PlacedColumn<C>[] {
   if (!(available > 0) || columns.length === 0) return [];
   const { natural, base, kept } = measure(columns, data, sizingRows);
   const neededFor = (indices: readonly number[]) => indices.reduce((sum, index) => sum + base[index]!, 0) + gap * (indices.length - 1);
@@ -136,4 +128,3 @@ export function layoutColumns<C extends SizedColumn<RowOf<C>>>(
   }
   return placed.map(({ column, width }) => ({ column, width }));
 }
-

@@ -3,19 +3,7 @@
 // --no-color (cli.md).
 import type { Urgency } from '../views/urgency';
 
-export type TextRole =
-  | 'strong'
-  | 'title'
-  | 'muted'
-  | 'past'
-  | 'offHours'
-  | 'endOfLife'
-  | 'urgent'
-  | 'today'
-  | 'alarm'
-  | 'warning'
-  | 'error'
-  | 'good';
+export type TextRole = 'strong' | 'title' | 'muted' | 'past' | 'offHours' | 'endOfLife' | 'urgent' | 'today' | 'alarm' | 'warning' | 'error' | 'good';
 
 type Style = 'bold' | 'dim' | 'red' | 'yellow' | 'green' | 'cyan' | 'magenta';
 
@@ -48,8 +36,7 @@ export type Paint = (text: string, role: TextRole | null | undefined) => string;
 
 export function makePaint(enabled: boolean): Paint {
   if (!enabled) return (text) => text;
-  return (text, role) =>
-    role ? LOOKS[role].reduce((result, style) => `\u001b[${CODES[style][0]}m${result}\u001b[${CODES[style][1]}m`, text) : text;
+  return (text, role) => (role ? LOOKS[role].reduce((result, style) => `\u001b[${CODES[style][0]}m${result}\u001b[${CODES[style][1]}m`, text) : text);
 }
 
 /** NO_COLOR (any non-empty value, no-color.org), --no-color, or output that is not a terminal. */

@@ -20,16 +20,14 @@ const GAP = '  ';
 const FLEXIBLE_MIN = 8;
 
 export function renderTextTable<T>(rows: readonly T[], columns: readonly TextColumn<T>[], paint: Paint, maxWidth: number | null): string[] {
-  const sized = columns.map(
-    (column, index): SizedColumn<T> & { index: number } => ({
-      index,
-      header: column.header,
-      value: column.value,
-      ...(column.align === undefined ? {} : { align: column.align }),
-      hideWhenEmpty: true,
-      ...(column.flexible === true ? { minWidth: FLEXIBLE_MIN, priority: 1 } : { fit: true }),
-    }),
-  );
+  const sized = columns.map((column, index): SizedColumn<T> & { index: number } => ({
+    index,
+    header: column.header,
+    value: column.value,
+    ...(column.align === undefined ? {} : { align: column.align }),
+    hideWhenEmpty: true,
+    ...(column.flexible === true ? { minWidth: FLEXIBLE_MIN, priority: 1 } : { fit: true }),
+  }));
   // Without a width (a pipe, a file) nothing is cut: each column is as wide as its content,
   // sized from every row (printed once, unlike the dashboard's tables redrawn each minute).
   const placed = layoutColumns(sized, maxWidth ?? Number.MAX_SAFE_INTEGER, rows, GAP.length, Number.POSITIVE_INFINITY);
@@ -44,5 +42,16 @@ export function renderTextTable<T>(rows: readonly T[], columns: readonly TextCol
       })
       .join(GAP)
       .trimEnd();
-  return [line((column) => column.header, () => 'strong'), ...rows.map((row) => line((column) => column.value(row), (column) => column.style?.(row) ?? null))];
+  return [
+    line(
+      (column) => column.header,
+      () => 'strong',
+    ),
+    ...rows.map((row) =>
+      line(
+        (column) => column.value(row),
+        (column) => column.style?.(row) ?? null,
+      ),
+    ),
+  ];
 }

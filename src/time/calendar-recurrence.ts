@@ -193,15 +193,7 @@ export function guardedIterator(recur: ICAL.Recur, start: ICAL.Time): { next: ()
  * The wall times of one RRULE within [from, to] (inclusive, wall strings of the same shape
  * as `start`), ascending. `until` is the rule's UNTIL already read in the event's zone.
  */
-export function ruleWallTimes(
-  rule: string,
-  start: string,
-  from: string,
-  to: string,
-  cost: ExpansionCost,
-  untilWall: string | null = null,
-  engine: 'fastest' | 'ical.js' = 'fastest',
-): string[] {
+export function ruleWallTimes(rule: string, start: string, from: string, to: string, cost: ExpansionCost, untilWall: string | null = null, engine: 'fastest' | 'ical.js' = 'fastest'): string[] {
   if (engine === 'fastest') {
     const simple = simpleRule(rule, start, untilWall);
     if (simple !== null) return simpleWallMs(simple, wallToMs(start), wallToMs(from), wallToMs(to), cost).map((ms) => msToWall(ms).slice(0, start.length));
@@ -419,10 +411,7 @@ function simpleWallMs(rule: SimpleRule, startMs: number, fromMs: number, toMs: n
     const firstWeek = weekOf(startDay);
     for (let day = firstDay; day <= lastDay && cost.visited < MAX_VISITED; day += 1) {
       cost.visited += 1;
-      const meets =
-        rule.freq === 'DAILY'
-          ? (day - startDay) % rule.interval === 0
-          : rule.weekdays.includes(weekdayOfDayNumber(day)) && ((weekOf(day) - firstWeek) / 7) % rule.interval === 0;
+      const meets = rule.freq === 'DAILY' ? (day - startDay) % rule.interval === 0 : rule.weekdays.includes(weekdayOfDayNumber(day)) && ((weekOf(day) - firstWeek) / 7) % rule.interval === 0;
       if (meets) keep(day);
     }
     return times;
@@ -443,10 +432,7 @@ function simpleWallMs(rule: SimpleRule, startMs: number, fromMs: number, toMs: n
     const nextFirst = Date.UTC(Math.floor((month + 1) / 12), (month + 1) % 12, 1) / MS_PER_DAY;
     const weekday = rule.weekdays[0]!;
     const nth = rule.nth!;
-    const day =
-      nth > 0
-        ? first + ((weekday - weekdayOfDayNumber(first) + 7) % 7) + 7 * (nth - 1)
-        : nextFirst - 1 - ((weekdayOfDayNumber(nextFirst - 1) - weekday + 7) % 7) + 7 * (nth + 1);
+    const day = nth > 0 ? first + ((weekday - weekdayOfDayNumber(first) + 7) % 7) + 7 * (nth - 1) : nextFirst - 1 - ((weekdayOfDayNumber(nextFirst - 1) - weekday + 7) % 7) + 7 * (nth + 1);
     if (day >= first && day < nextFirst) keep(day);
   }
   return times;

@@ -75,7 +75,7 @@ export function civilToDayNumber(date: string): number {
 
 /** ISO weekday of a day number: 1 = Monday … 7 = Sunday (1970-01-01 was a Thursday). */
 export function weekdayOfDayNumber(dayNumber: number): number {
-  return (((dayNumber + 3) % 7) + 7) % 7 + 1;
+  return ((((dayNumber + 3) % 7) + 7) % 7) + 1;
 }
 
 export function addDays(date: string, n: number): string {

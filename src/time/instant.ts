@@ -7,8 +7,7 @@ import { zonedWallClockToInstant } from './zoned';
 const MS_PER_DAY = 86_400_000;
 
 // date 'T' HH:MM [:SS [.fraction]] [Z | ±HH:MM | ±HHMM | ±HH:MM:SS]
-const DATE_TIME =
-  /^(\d{4})-(\d{2})-(\d{2})T([01]\d|2[0-3]):([0-5]\d)(?::([0-5]\d)(?:\.(\d{1,9}))?)?(Z|[+-](?:[01]\d|2[0-3]):?[0-5]\d(?::[0-5]\d)?)?$/;
+const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T([01]\d|2[0-3]):([0-5]\d)(?::([0-5]\d)(?:\.(\d{1,9}))?)?(Z|[+-](?:[01]\d|2[0-3]):?[0-5]\d(?::[0-5]\d)?)?$/;
 
 interface DateTimeParts {
   date: string;

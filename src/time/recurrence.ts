@@ -2,18 +2,7 @@
 // meeting's own zone; callers turn them into instants with zonedWallTimeToInstant. Everything
 // works on day numbers and jumps straight to the window, so a slot that started in 2015 costs
 // the same to query for 2027 as for its first week.
-import {
-  civilToDayNumber,
-  dayNumberFromParts,
-  dayNumberToCivil,
-  daysInMonth,
-  isCivilDate,
-  isoWeekOfDayNumber,
-  partsFromDayNumber,
-  weekdayName,
-  weekdayNumber,
-  weekdayOfDayNumber,
-} from './civil';
+import { civilToDayNumber, dayNumberFromParts, dayNumberToCivil, daysInMonth, isCivilDate, isoWeekOfDayNumber, partsFromDayNumber, weekdayName, weekdayNumber, weekdayOfDayNumber } from './civil';
 
 export const FREQUENCIES = [
   'weekly',
@@ -170,7 +159,7 @@ export function occurrenceDates(rule: RecurrenceRule, from: string, to: string):
     const week = implied !== null ? 1 : (rule.week as number);
     const first = partsFromDayNumber(low);
     const last = partsFromDayNumber(high);
-    for (let year = first.year, month = first.month; (year < last.year || (year === last.year && month <= last.month)) && !full(); ) {
+    for (let year = first.year, month = first.month; (year < last.year || (year === last.year && month <= last.month)) && !full();) {
       const candidate = nthWeekdayOfMonth(year, month, day, week);
       if (candidate !== null && candidate >= low && candidate <= high) dayNumbers.push(candidate);
       month += 1;

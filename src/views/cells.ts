@@ -84,10 +84,7 @@ export function meetingCells(occurrence: Occurrence, zone: string, now: number, 
   const ownMoment = instantToZoned(occurrence.start, own);
   const shownMoment = instantToZoned(occurrence.start, zone);
   const sameWallClock = ownMoment.time === shownMoment.time && ownMoment.date === shownMoment.date;
-  const notes = [
-    ...(occurrence.skipped ? [`skipped${occurrence.reason ? `: ${occurrence.reason}` : ''}`] : []),
-    ...occurrence.warnings,
-  ];
+  const notes = [...(occurrence.skipped ? [`skipped${occurrence.reason ? `: ${occurrence.reason}` : ''}`] : []), ...occurrence.warnings];
   return {
     when: `${formatLocal(occurrence.start, zone)} ${zoneAbbreviation(occurrence.start, zone)}`,
     own: sameWallClock ? '' : formatClock(occurrence.start, own),

@@ -10,9 +10,7 @@ import { compareOccurrences, DAY, meetingOccurrences, type Occurrence } from './
  */
 export function nextOccurrencesOf(meeting: Meeting, now: number, count: number, days = 120): Occurrence[] {
   const to = now + days * DAY;
-  return meetingOccurrences(meeting, now, to)
-    .sort(compareOccurrences)
-    .slice(0, Math.max(0, count));
+  return meetingOccurrences(meeting, now, to).sort(compareOccurrences).slice(0, Math.max(0, count));
 }
 
 /** '5d 02h 15m 03s', '2h 05m 00s', '12m 03s', '0s': every unit down to the second. */

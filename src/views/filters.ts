@@ -13,11 +13,7 @@ export const NO_FILTER: ViewFilter = { projects: [], text: '' };
  * `--project` shows only these projects, plus cross-project milestones (cli.md): items without
  * a project pass only where `crossProjectPasses` says so.
  */
-export function projectMatches(
-  project: string | readonly string[] | null,
-  filter: ViewFilter,
-  crossProjectPasses: boolean,
-): boolean {
+export function projectMatches(project: string | readonly string[] | null, filter: ViewFilter, crossProjectPasses: boolean): boolean {
   if (filter.projects.length === 0) return true;
   if (project === null) return crossProjectPasses;
   const ids = typeof project === 'string' ? [project] : project;

@@ -130,10 +130,7 @@ export function compareText(a: string, b: string): number {
 }
 
 export function meetingMatches(meeting: Meeting, filter: ViewFilter): boolean {
-  return (
-    projectMatches(meeting.project, filter, false) &&
-    textMatches(filter, meeting.title, meeting.project, meeting.where, meeting.chair, meeting.id)
-  );
+  return projectMatches(meeting.project, filter, false) && textMatches(filter, meeting.title, meeting.project, meeting.where, meeting.chair, meeting.id);
 }
 
 /**

@@ -46,7 +46,5 @@ export function milestonesInView(schedule: Schedule, query: MilestoneQuery): Mil
       current: milestone.start <= query.now && query.now < milestone.end,
     });
   }
-  return rows.sort(
-    (a, b) => a.milestone.start - b.milestone.start || compareText(a.milestone.title, b.milestone.title) || compareText(a.milestone.id, b.milestone.id),
-  );
+  return rows.sort((a, b) => a.milestone.start - b.milestone.start || compareText(a.milestone.title, b.milestone.title) || compareText(a.milestone.id, b.milestone.id));
 }

@@ -16,9 +16,7 @@ export function prioritiesInView(schedule: Schedule, all: boolean, filter: ViewF
   return schedule.priorities
     .filter(
       (priority) =>
-        (all || isOpen(priority)) &&
-        projectMatches(priority.project, filter, false) &&
-        textMatches(filter, priority.title, priority.project, priority.status, priority.cycle, ...priority.owner),
+        (all || isOpen(priority)) && projectMatches(priority.project, filter, false) && textMatches(filter, priority.title, priority.project, priority.status, priority.cycle, ...priority.owner),
     )
     .sort(comparePriorities);
 }

@@ -50,9 +50,7 @@ function editDistance(a: string, b: string): number {
  */
 export function closestProjectIds(id: string, known: readonly string[], count = 3): string[] {
   const needle = id.toLowerCase();
-  const ranked = known
-    .map((candidate) => ({ candidate, distance: editDistance(needle, candidate.toLowerCase()) }))
-    .sort((a, b) => a.distance - b.distance || compareText(a.candidate, b.candidate));
+  const ranked = known.map((candidate) => ({ candidate, distance: editDistance(needle, candidate.toLowerCase()) })).sort((a, b) => a.distance - b.distance || compareText(a.candidate, b.candidate));
   const near = ranked.filter(({ distance }) => distance <= Math.max(2, Math.floor(needle.length / 2)));
   return (near.length > 0 ? near : ranked).slice(0, count).map(({ candidate }) => candidate);
 }

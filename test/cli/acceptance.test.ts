@@ -61,14 +61,19 @@ describe('radar presets', () => {
     expect(run.code).toBe(0);
     const kubernetes = run.stdout.slice(run.stdout.indexOf('@kubernetes'), run.stdout.indexOf('\n@', run.stdout.indexOf('@kubernetes')));
     expect(kubernetes).toBe('@kubernetes\n  https://raw.githubusercontent.com/kubernetes/website/main/data/releases/schedule.yaml');
-    expect(run.stdout).toContain("/doc/source/{development-series}/schedule.yaml\n    {development-series}: the series whose status is \"development\" in the preset's series_status.yaml, read when the sources load\n    with the schedule.rst beside it, for the milestones' titles\n");
+    expect(run.stdout).toContain(
+      '/doc/source/{development-series}/schedule.yaml\n    {development-series}: the series whose status is "development" in the preset\'s series_status.yaml, read when the sources load\n    with the schedule.rst beside it, for the milestones\' titles\n',
+    );
   });
 });
 
 describe('a rule by the second (FREQ=SECONDLY), as a calendar may hold', () => {
   test('does not take radar down: the next occurrence is the next whole second', () => {
     const file = join(folder, 'every-second.ics');
-    writeFileSync(file, ['BEGIN:VCALENDAR', 'VERSION:2.0', 'BEGIN:VEVENT', 'UID:tick@x', 'SUMMARY:Tick', 'DTSTART:20000101T000000Z', 'RRULE:FREQ=SECONDLY', 'END:VEVENT', 'END:VCALENDAR', ''].join('\r\n'));
+    writeFileSync(
+      file,
+      ['BEGIN:VCALENDAR', 'VERSION:2.0', 'BEGIN:VEVENT', 'UID:tick@x', 'SUMMARY:Tick', 'DTSTART:20000101T000000Z', 'RRULE:FREQ=SECONDLY', 'END:VEVENT', 'END:VCALENDAR', ''].join('\r\n'),
+    );
     const run = radar(['next', '--json', '-s', file, '--now', '2026-06-01T00:00:30.500Z', '--days', '1'], { env: home });
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
@@ -78,7 +83,23 @@ describe('a rule by the second (FREQ=SECONDLY), as a calendar may hold', () => {
 
 describe('rules that started in 2008, in a zone named as Outlook names it and in one only the file defines', () => {
   // Berlin's rules as Exchange writes them; ical.js (independent of radar's jump-ahead) walks each rule from 2008.
-  const berlin = (tzid: string) => ['BEGIN:VTIMEZONE', `TZID:${tzid}`, 'BEGIN:STANDARD', 'DTSTART:16010101T030000', 'TZOFFSETFROM:+0200', 'TZOFFSETTO:+0100', 'RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU', 'END:STANDARD', 'BEGIN:DAYLIGHT', 'DTSTART:16010101T020000', 'TZOFFSETFROM:+0100', 'TZOFFSETTO:+0200', 'RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU', 'END:DAYLIGHT', 'END:VTIMEZONE'];
+  const berlin = (tzid: string) => [
+    'BEGIN:VTIMEZONE',
+    `TZID:${tzid}`,
+    'BEGIN:STANDARD',
+    'DTSTART:16010101T030000',
+    'TZOFFSETFROM:+0200',
+    'TZOFFSETTO:+0100',
+    'RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU',
+    'END:STANDARD',
+    'BEGIN:DAYLIGHT',
+    'DTSTART:16010101T020000',
+    'TZOFFSETFROM:+0100',
+    'TZOFFSETTO:+0200',
+    'RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU',
+    'END:DAYLIGHT',
+    'END:VTIMEZONE',
+  ];
   const rules = [
     ['20080102', 'FREQ=MONTHLY;BYMONTHDAY=-1'],
     ['20080131', 'FREQ=MONTHLY;BYMONTHDAY=31'],

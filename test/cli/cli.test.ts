@@ -82,7 +82,10 @@ describe('radar list milestones, priorities and gaps --json', () => {
   });
 
   it('orders priorities by rank with unranked ones last, then title', () => {
-    const path = file('priorities.yaml', 'version: 1\npriorities:\n  - {title: Zeta, rank: 2}\n  - {title: Beta}\n  - {title: Alpha}\n  - {title: Gamma, rank: 1, owner: ttx, status: done}\n  - {title: Delta, rank: 1, status: no-plan}\n');
+    const path = file(
+      'priorities.yaml',
+      'version: 1\npriorities:\n  - {title: Zeta, rank: 2}\n  - {title: Beta}\n  - {title: Alpha}\n  - {title: Gamma, rank: 1, owner: ttx, status: done}\n  - {title: Delta, rank: 1, status: no-plan}\n',
+    );
     const open = json(radar(['list', 'priorities', '--json', '-s', path]));
     expect(open.items.map((item: any) => item.title)).toEqual(['Delta', 'Zeta', 'Alpha', 'Beta']);
     expect(open.items[0]).toEqual({ id: 'delta', title: 'Delta', project: null, cycle: null, status: 'no-plan', owner: [], rank: 1, url: null });
@@ -180,7 +183,27 @@ describe('usage errors and exit codes', () => {
   it('prints its version and help', () => {
     expect(radar(['--version']).stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
     const help = radar(['--help']).stdout;
-    for (const word of ['next', 'list', 'validate', 'export ics', 'feed', 'config', '--tz', '--now', '--days', '--all', '--json', '--no-color', '--offline', '--once', 'watch', 'completion', '--format', '--exec', '--notify']) {
+    for (const word of [
+      'next',
+      'list',
+      'validate',
+      'export ics',
+      'feed',
+      'config',
+      '--tz',
+      '--now',
+      '--days',
+      '--all',
+      '--json',
+      '--no-color',
+      '--offline',
+      '--once',
+      'watch',
+      'completion',
+      '--format',
+      '--exec',
+      '--notify',
+    ]) {
       expect(help).toContain(word);
     }
   });
@@ -233,9 +256,7 @@ describe('radar --once and radar without a terminal', () => {
   });
 
   it('gives the same answers whatever the host time zone is', () => {
-    const outputs = ['America/New_York', 'Asia/Kolkata', 'Australia/Lord_Howe'].map(
-      (tz) => radar(['list', 'meetings', '--json', ...THREAD], { env: isolatedEnv({ TZ: tz }) }).stdout,
-    );
+    const outputs = ['America/New_York', 'Asia/Kolkata', 'Australia/Lord_Howe'].map((tz) => radar(['list', 'meetings', '--json', ...THREAD], { env: isolatedEnv({ TZ: tz }) }).stdout);
     expect(new Set(outputs).size).toBe(1);
   });
 });

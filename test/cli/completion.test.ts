@@ -11,7 +11,6 @@ import { isolatedEnv, RADAR, radar, ROOT } from '../helpers/run-radar';
 const USER = isolatedEnv();
 afterAll(() => rmSync(USER['HOME']!, { recursive: true, force: true }));
 
-
 const folder = mkdtempSync(join(tmpdir(), 'radar-completion-'));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
 

@@ -14,7 +14,6 @@ import { isolatedEnv, json, radar } from '../helpers/run-radar';
 const USER = isolatedEnv();
 afterAll(() => rmSync(USER['HOME']!, { recursive: true, force: true }));
 
-
 const SUBSCRIBE = 'test/fixtures/export/subscribe.yaml';
 const DAY = 86_400_000;
 
@@ -60,13 +59,7 @@ describe('radar export ics, expanded by ical.js, lists what radar lists', () => 
   it('meets two weeks in a row at week 53 of 2026, as radar says (yaml2ical INTERVAL=2 would drift)', () => {
     const berlin = expanded(exported.stdout, '2026-12-01T00:00:00Z', 60).filter((item) => item.title === 'Berlin release sync');
     // Thursdays of odd ISO weeks at 15:00 CET (14:00 UTC): weeks 49, 51, 53, then 1 and 3 of 2027.
-    expect(berlin.map((item) => item.start)).toEqual([
-      '2026-12-03T14:00:00.000Z',
-      '2026-12-17T14:00:00.000Z',
-      '2026-12-31T14:00:00.000Z',
-      '2027-01-07T14:00:00.000Z',
-      '2027-01-21T14:00:00.000Z',
-    ]);
+    expect(berlin.map((item) => item.start)).toEqual(['2026-12-03T14:00:00.000Z', '2026-12-17T14:00:00.000Z', '2026-12-31T14:00:00.000Z', '2027-01-07T14:00:00.000Z', '2027-01-21T14:00:00.000Z']);
   });
 
   it('leaves out the skipped QA meeting of 23 March 2027 (EXDATE) and keeps 11:00 in New York across DST', () => {
@@ -98,7 +91,10 @@ describe('radar export ics, expanded by ical.js, lists what radar lists', () => 
   });
 
   it('writes a one-off meeting only within --days, at its UTC instant', () => {
-    const kickOff = (days: string) => expanded(radar(['export', 'ics', '-s', SUBSCRIBE, '--now', '2026-01-15T00:00:00Z', '--days', days], { env: USER }).stdout, '2026-01-15T00:00:00Z', 60).filter((item) => item.title === 'Kick-off');
+    const kickOff = (days: string) =>
+      expanded(radar(['export', 'ics', '-s', SUBSCRIBE, '--now', '2026-01-15T00:00:00Z', '--days', days], { env: USER }).stdout, '2026-01-15T00:00:00Z', 60).filter(
+        (item) => item.title === 'Kick-off',
+      );
     expect(kickOff('14')).toEqual([]);
     expect(kickOff('60').map((item) => item.start)).toEqual(['2026-02-20T13:00:00.000Z']);
   });
@@ -126,7 +122,10 @@ describe('calendar programs import the export', () => {
     const home = join(folder, 'khal');
     const config = join(home, 'config');
     spawnSync('mkdir', ['-p', join(home, 'calendar')]);
-    writeFileSync(config, `[calendars]\n[[radar]]\npath = ${join(home, 'calendar')}\n[locale]\ntimeformat = %H:%M\ndateformat = %Y-%m-%d\nlongdateformat = %Y-%m-%d\ndatetimeformat = %Y-%m-%d %H:%M\nlongdatetimeformat = %Y-%m-%d %H:%M\ndefault_timezone = UTC\nlocal_timezone = UTC\n[default]\ndefault_calendar = radar\n`);
+    writeFileSync(
+      config,
+      `[calendars]\n[[radar]]\npath = ${join(home, 'calendar')}\n[locale]\ntimeformat = %H:%M\ndateformat = %Y-%m-%d\nlongdateformat = %Y-%m-%d\ndatetimeformat = %Y-%m-%d %H:%M\nlongdatetimeformat = %Y-%m-%d %H:%M\ndefault_timezone = UTC\nlocal_timezone = UTC\n[default]\ndefault_calendar = radar\n`,
+    );
     const env = { ...process.env, HOME: home, XDG_DATA_HOME: join(home, 'data'), XDG_CONFIG_HOME: home, TZ: 'UTC' };
     const imported = spawnSync('khal', ['-c', config, 'import', '--batch', '-a', 'radar', file], { encoding: 'utf8', env });
     expect(imported.stderr).not.toMatch(/error|Traceback/i);

@@ -76,8 +76,7 @@ describe('radar feed', () => {
   // --all brings every milestone and priority, whatever the window; meetings are those of the window.
   const LIBERTY_WINDOW = ['--now', '2015-05-01T00:00:00Z', '--all', '--days', '400'];
   const INDRI_WINDOW = ['--now', '2026-09-01T00:00:00Z', '--all', '--days', '400'];
-  const listed = (sources: string[], what: string, window: string[]) =>
-    json(radar(['list', what, '--json', ...sources.flatMap((source) => ['-s', source]), ...window])).items;
+  const listed = (sources: string[], what: string, window: string[]) => json(radar(['list', what, '--json', ...sources.flatMap((source) => ['-s', source]), ...window])).items;
 
   const libertyFeed = inFolder('liberty.json');
   const libertyRun = radar(['feed', LIBERTY, '-o', libertyFeed]);

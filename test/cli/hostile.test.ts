@@ -97,7 +97,15 @@ describe('2. one supported date range: years 1 to 9998', () => {
   it('served as a feed, a far date fails that feed alone, online and offline', async () => {
     const server = createServer((_request, response) => {
       response.writeHead(200, { 'content-type': 'application/json' });
-      response.end(JSON.stringify({ version: 1, milestones: [{ title: 'far', date: '9999-12-31' }, { title: 'near', date: '2015-09-01' }] }));
+      response.end(
+        JSON.stringify({
+          version: 1,
+          milestones: [
+            { title: 'far', date: '9999-12-31' },
+            { title: 'near', date: '2015-09-01' },
+          ],
+        }),
+      );
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     try {
@@ -122,7 +130,11 @@ describe('2. one supported date range: years 1 to 9998', () => {
   });
 
   it('--now outside the range and --days past a century are usage errors, one line each', () => {
-    for (const args of [['--now', '9999-12-25T00:00:00Z'], ['--now', '0000-01-01T00:00:00Z'], ['--days', '3000000']]) {
+    for (const args of [
+      ['--now', '9999-12-25T00:00:00Z'],
+      ['--now', '0000-01-01T00:00:00Z'],
+      ['--days', '3000000'],
+    ]) {
       const run = radar(['list', 'meetings', ...args]);
       expectClean(run, 2);
       expect(run.stderr.trim().split('\n')).toHaveLength(1);
@@ -156,9 +168,17 @@ describe('3. any key is a fine key: constructor, toString, __proto__', () => {
 
   it('prototype names as liaison keys, merged across files, and as governance team names', () => {
     const dir = place();
-    const first = file(dir, 'a.yaml', 'version: 1\nroles: [constructor, tostring]\nprojects:\n  - id: constructor\n    liaisons: {constructor: [Ann], __proto__: [Bob], toString: [], hasOwnProperty: [Cy]}\n');
+    const first = file(
+      dir,
+      'a.yaml',
+      'version: 1\nroles: [constructor, tostring]\nprojects:\n  - id: constructor\n    liaisons: {constructor: [Ann], __proto__: [Bob], toString: [], hasOwnProperty: [Cy]}\n',
+    );
     const second = file(dir, 'b.yaml', 'version: 1\nprojects:\n  - id: constructor\n    liaisons: {tostring: [Dee], valueOf: []}\n');
-    const governance = file(dir, 'projects.yaml', 'constructor:\n  ptl: {name: A}\n  deliverables: {x: {repos: [a/x]}}\n  liaisons: {constructor: [], __proto__: [Eve]}\ntoString:\n  ptl: {name: B}\n  deliverables: {y: {repos: [a/y]}}\n');
+    const governance = file(
+      dir,
+      'projects.yaml',
+      'constructor:\n  ptl: {name: A}\n  deliverables: {x: {repos: [a/x]}}\n  liaisons: {constructor: [], __proto__: [Eve]}\ntoString:\n  ptl: {name: B}\n  deliverables: {y: {repos: [a/y]}}\n',
+    );
     for (const args of [['list', 'gaps', '--json'], ['--once'], ['feed', first, second, governance], ['export', 'ics']]) {
       expectClean(radar([...args, '-s', first, '-s', second, '-s', governance]), 0);
     }
@@ -380,7 +400,11 @@ describe('9. -o writes through links and refuses what is not a file', () => {
     mkfifo(fifo);
     symlinkSync('pipe', join(dir, 'pipe-link'));
     mkdirSync(join(dir, 'folder'));
-    for (const [target, what] of [['folder', 'a folder'], ['pipe', 'a named pipe'], ['pipe-link', 'a named pipe']] as const) {
+    for (const [target, what] of [
+      ['folder', 'a folder'],
+      ['pipe', 'a named pipe'],
+      ['pipe-link', 'a named pipe'],
+    ] as const) {
       const run = radar(['feed', DEMO, '-o', join(dir, target)]);
       expectClean(run, 2);
       expect(run.stderr).toMatch(new RegExp(`^radar: cannot write ${join(dir, target)}: is ${what}, not a file`));
@@ -395,7 +419,12 @@ describe('10–11. the config file', () => {
     for (let trial = 0; trial < 3; trial += 1) {
       const env = isolatedEnv();
       const runs = await Promise.all(
-        [['zone', 'Europe/Berlin'], ['bell', 'false'], ['workHours', '09:00-17:00'], ['refreshMinutes', '5']].map(([key, value]) => radarAsync(['config', 'set', key!, value!], { env })),
+        [
+          ['zone', 'Europe/Berlin'],
+          ['bell', 'false'],
+          ['workHours', '09:00-17:00'],
+          ['refreshMinutes', '5'],
+        ].map(([key, value]) => radarAsync(['config', 'set', key!, value!], { env })),
       );
       expect(runs.map((run) => run.code)).toEqual([0, 0, 0, 0]);
       expect(JSON.parse(readFileSync(join(env['RADAR_CONFIG_DIR']!, 'config.json'), 'utf8'))).toEqual({ zone: 'Europe/Berlin', bell: false, workHours: '09:00-17:00', refreshMinutes: 5 });
@@ -482,7 +511,11 @@ describe('the minor ones, and radar speaking in its own words (issue 12, item 13
   });
 
   it('usage errors say "radar:" once', () => {
-    for (const [args, line] of [[['list'], 'radar: list needs what to list: milestones | meetings | priorities | gaps | projects'], [['export'], 'radar: export needs a format: ics'], [['next', 'x'], 'radar: next takes no argument "x"']] as const) {
+    for (const [args, line] of [
+      [['list'], 'radar: list needs what to list: milestones | meetings | priorities | gaps | projects'],
+      [['export'], 'radar: export needs a format: ics'],
+      [['next', 'x'], 'radar: next takes no argument "x"'],
+    ] as const) {
       const run = radar([...args]);
       expectClean(run, 2);
       expect(run.stderr.trimEnd()).toBe(line);

@@ -30,22 +30,13 @@ describe('iCalendar sources', () => {
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     const titles = (json(run).items as Item[]).map((item) => `${item.start} ${item.title}`);
-    expect(titles).toEqual([
-      '2024-10-28T09:00:00.000Z YAML standup',
-      '2024-10-28T13:00:00.000Z Daily Sync',
-      '2024-10-28T21:00:00.000Z Anonymous Test Event for TZID',
-    ]);
+    expect(titles).toEqual(['2024-10-28T09:00:00.000Z YAML standup', '2024-10-28T13:00:00.000Z Daily Sync', '2024-10-28T21:00:00.000Z Anonymous Test Event for TZID']);
   });
 
   test('standard input is read by its content: `-s -` with a calendar', () => {
     const run = radar(['list', 'meetings', '--json', '-s', '-', '--now', '2021-10-01T00:00:00Z', '--days', '200', '--tz', 'UTC'], { input: readFileSync(KHAL, 'utf8'), env: shared });
     expect(run.code).toBe(0);
-    expect((json(run).items as Item[]).map((item) => item.start)).toEqual([
-      '2021-11-01T15:00:00.000Z',
-      '2021-12-06T15:00:00.000Z',
-      '2022-01-03T15:00:00.000Z',
-      '2022-02-07T15:00:00.000Z',
-    ]);
+    expect((json(run).items as Item[]).map((item) => item.start)).toEqual(['2021-11-01T15:00:00.000Z', '2021-12-06T15:00:00.000Z', '2022-01-03T15:00:00.000Z', '2022-02-07T15:00:00.000Z']);
   });
 
   test('an event that cannot be read is a warning on validate (exit 0); the calendar still loads', () => {
@@ -97,12 +88,7 @@ describe('iCalendar sources', () => {
       const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/feed.json`;
       const run = await radarAsync(['list', 'meetings', '--json', '-s', url, '--now', '2021-10-01T00:00:00Z', '--days', '200', '--tz', 'UTC'], { env: shared });
       expect(run.stderr).toBe('');
-      expect((json(run).items as Item[]).map((item) => item.start)).toEqual([
-        '2021-11-01T15:00:00.000Z',
-        '2021-12-06T15:00:00.000Z',
-        '2022-01-03T15:00:00.000Z',
-        '2022-02-07T15:00:00.000Z',
-      ]);
+      expect((json(run).items as Item[]).map((item) => item.start)).toEqual(['2021-11-01T15:00:00.000Z', '2021-12-06T15:00:00.000Z', '2022-01-03T15:00:00.000Z', '2022-02-07T15:00:00.000Z']);
     } finally {
       await new Promise((resolve) => server.close(resolve));
     }
@@ -110,7 +96,10 @@ describe('iCalendar sources', () => {
 
   test('the parsed-file cache serves a calendar again, and floating times without a zone follow --tz', () => {
     const path = join(folder, 'floating.ics');
-    writeFileSync(path, 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:standup@example.org\r\nSUMMARY:Standup\r\nDTSTART:20260105T090000\r\nRRULE:FREQ=WEEKLY\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n');
+    writeFileSync(
+      path,
+      'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:standup@example.org\r\nSUMMARY:Standup\r\nDTSTART:20260105T090000\r\nRRULE:FREQ=WEEKLY\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n',
+    );
     const env = isolatedEnv();
     const list = (zone: string) => radar(['list', 'meetings', '--json', '-s', path, '--now', '2026-01-04T00:00:00Z', '--days', '7', '--tz', zone], { env });
     const first = list('Europe/Berlin');

@@ -8,7 +8,6 @@ import { isolatedEnv, json, radar } from '../helpers/run-radar';
 const USER = isolatedEnv();
 afterAll(() => rmSync(USER['HOME']!, { recursive: true, force: true }));
 
-
 const LIBERTY = 'data/liberty-2015.yaml';
 // Thursday 13 August 2015, 20:45 in London: the Nova meeting is at 22:00 BST (21:00 UTC).
 const THURSDAY = ['-s', LIBERTY, '--now', '2015-08-13T19:45:00Z', '--tz', 'Europe/London'];

@@ -106,12 +106,7 @@ describe('radar list milestones on published release data', () => {
 
 /** A broken copy of each shape, and where its problem is: line and column counted by hand. */
 const BROKEN: [string, string, [string, string, string], string][] = [
-  [
-    'node.json',
-    '{\n  "v24": {\n    "start": "2025-05-06",\n    "end": "2028-04-31",\n    "codename": "Krypton"\n  }\n}\n',
-    ['4:12', 'v24.end', '"2028-04-31" is not a date'],
-    'Node.js 24 release',
-  ],
+  ['node.json', '{\n  "v24": {\n    "start": "2025-05-06",\n    "end": "2028-04-31",\n    "codename": "Krypton"\n  }\n}\n', ['4:12', 'v24.end', '"2028-04-31" is not a date'], 'Node.js 24 release'],
   [
     'release-cycle.json',
     '{\n  "3.15": {\n    "branch": "3.15",\n    "status": "prerelease",\n    "first_release": "2026-10-01",\n    "end_of_life": "October"\n  }\n}\n',

@@ -228,11 +228,7 @@ describe('presets', () => {
     files['/releases/data/series_status.yaml'] = { body: SERIES_STATUS, type: 'text/plain' };
     files['/releases/doc/source/hibiscus/schedule.yaml'] = { body: HIBISCUS_SCHEDULE, type: 'text/plain' };
     files['/meetings/technical-committee-meeting.yaml'] = { body: TC_MEETING, type: 'text/plain' };
-    const openstack = [
-      `${base}/meetings/technical-committee-meeting.yaml`,
-      `${base}/releases/data/series_status.yaml`,
-      `${base}/releases/doc/source/{development-series}/schedule.yaml`,
-    ];
+    const openstack = [`${base}/meetings/technical-committee-meeting.yaml`, `${base}/releases/data/series_status.yaml`, `${base}/releases/doc/source/{development-series}/schedule.yaml`];
     const user = newUser({ presets: { openstack } });
     // In the fixture, hibiscus is the series whose status is "development".
     const status = loadYaml(SERIES_STATUS) as { name: string; status: string }[];

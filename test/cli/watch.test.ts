@@ -47,7 +47,10 @@ function watch(args: string[], env: NodeJS.ProcessEnv, cwd: string): Watcher {
   const waiting: { stream: 'stdout' | 'stderr'; pattern: RegExp; resolve: (line: string) => void }[] = [];
   const settle = () => {
     for (const wait of [...waiting]) {
-      const found = text[wait.stream].split('\n').slice(0, -1).find((candidate) => wait.pattern.test(candidate));
+      const found = text[wait.stream]
+        .split('\n')
+        .slice(0, -1)
+        .find((candidate) => wait.pattern.test(candidate));
       if (found !== undefined) {
         waiting.splice(waiting.indexOf(wait), 1);
         wait.resolve(found);
@@ -181,7 +184,21 @@ milestones:
   });
 
   it('tells of an event from an iCalendar source too', async () => {
-    const ics = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//test//test//EN', 'BEGIN:VEVENT', 'UID:sync-1@example.org', 'DTSTAMP:20261101T000000Z', 'DTSTART:20261203T140000Z', 'DURATION:PT30M', 'SUMMARY:Calendar sync', 'LOCATION:Room 4', 'END:VEVENT', 'END:VCALENDAR', ''].join('\r\n');
+    const ics = [
+      'BEGIN:VCALENDAR',
+      'VERSION:2.0',
+      'PRODID:-//test//test//EN',
+      'BEGIN:VEVENT',
+      'UID:sync-1@example.org',
+      'DTSTAMP:20261101T000000Z',
+      'DTSTART:20261203T140000Z',
+      'DURATION:PT30M',
+      'SUMMARY:Calendar sync',
+      'LOCATION:Room 4',
+      'END:VEVENT',
+      'END:VCALENDAR',
+      '',
+    ].join('\r\n');
     const cwd = folderWith({ 'team.ics': ics });
     const watcher = watch(['-s', 'team.ics', '--now', '2026-12-03T13:55:00Z'], user(), cwd);
     expect(await watcher.line('stdout', /Calendar sync/)).toBe('2026-12-03 13:55 UTC  Calendar sync in 5m — Thu 14:00 UTC Room 4');
@@ -191,7 +208,11 @@ milestones:
   it('refuses --exec and --notify on other commands, and arguments after watch', async () => {
     const { radar } = await import('../helpers/run-radar');
     const env = user();
-    for (const args of [['next', '--exec', 'true'], ['list', 'meetings', '--notify'], ['watch', 'now']]) {
+    for (const args of [
+      ['next', '--exec', 'true'],
+      ['list', 'meetings', '--notify'],
+      ['watch', 'now'],
+    ]) {
       const run = radar(args, { env });
       expect(run.code).toBe(2);
       expect(run.stderr.split('\n').filter(Boolean)).toHaveLength(1);

@@ -1,17 +1,7 @@
 // The dashboard's memory as a pure reducer: keys in, state out; no Ink, no terminal.
 import { describe, expect, it } from 'vitest';
 import { inkKey, type KeyAction, type KeyPress } from '../../components/keymap';
-import {
-  applyKeyAction,
-  cursorOf,
-  dashboardReducer,
-  initialDashboardState,
-  keyContext,
-  moveCursor,
-  type DashboardState,
-  type KeyView,
-  type PaneId,
-} from '../../components/use-dashboard-state';
+import { applyKeyAction, cursorOf, dashboardReducer, initialDashboardState, keyContext, moveCursor, type DashboardState, type KeyView, type PaneId } from '../../components/use-dashboard-state';
 
 const choices = [
   { id: 'neutron', name: 'Neutron' },
@@ -136,7 +126,7 @@ describe('text filter', () => {
   it('backspace removes a whole character, even a CJK one or an emoji', () => {
     const state = typed(run(start(), { type: 'startFilter' }), 'ノヴァ🚀');
     expect(run(state, { type: 'erase' }).texts.milestones).toBe('ノヴァ');
-    expect(run(state, { type: 'erase', }, { type: 'erase' }).texts.milestones).toBe('ノヴ');
+    expect(run(state, { type: 'erase' }, { type: 'erase' }).texts.milestones).toBe('ノヴ');
   });
 });
 

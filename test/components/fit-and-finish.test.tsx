@@ -276,11 +276,7 @@ describe('words', () => {
 
   it('a feed cached a moment ago is "cached just now", never "just now ago"', () => {
     const now = Date.parse('2026-11-30T06:12:04Z');
-    expect(sourceStateText(report('https://example.org/feed.json', 'cached', { fetchedAt: now - 5_000, detail: 'offline' }), now)).toBe(
-      'example.org/feed.json: offline, cached just now',
-    );
-    expect(sourceStateText(report('https://example.org/feed.json', 'cached', { fetchedAt: now - 180_000, detail: 'offline' }), now)).toBe(
-      'example.org/feed.json: offline, cached 3 min ago',
-    );
+    expect(sourceStateText(report('https://example.org/feed.json', 'cached', { fetchedAt: now - 5_000, detail: 'offline' }), now)).toBe('example.org/feed.json: offline, cached just now');
+    expect(sourceStateText(report('https://example.org/feed.json', 'cached', { fetchedAt: now - 180_000, detail: 'offline' }), now)).toBe('example.org/feed.json: offline, cached 3 min ago');
   });
 });

@@ -104,6 +104,11 @@ describe('help and hints come from the same table', () => {
         { keys: 'q', hint: 'quit' },
       ]),
     );
-    expect(hintsFor('picker')).toEqual(expect.arrayContaining([{ keys: 'enter', hint: 'apply' }, { keys: 'esc', hint: 'cancel' }]));
+    expect(hintsFor('picker')).toEqual(
+      expect.arrayContaining([
+        { keys: 'enter', hint: 'apply' },
+        { keys: 'esc', hint: 'cancel' },
+      ]),
+    );
   });
 });

@@ -52,7 +52,12 @@ describe('a reminder ten minutes before the Nova meeting (Thursday 13 August 201
     await clock.advance(2);
     await screen.waitFor(REMINDER);
     const row = screen.lines().findIndex((line) => line.startsWith('Reminder:'));
-    expect(screen.lines().slice(0, row).some((line) => line.includes('20:50:00'))).toBe(true);
+    expect(
+      screen
+        .lines()
+        .slice(0, row)
+        .some((line) => line.includes('20:50:00')),
+    ).toBe(true);
     expect(rings).toBe(1);
     await clock.advance(3);
     expect(rings).toBe(1);

@@ -49,7 +49,11 @@ describe('settleLoad', () => {
 describe('keepFreshRemoteReports', () => {
   it('re-reading a saved file does not turn a feed fetched a minute ago into "offline"', () => {
     const url = 'https://example.org/feed.json';
-    const previous = { schedule: { name: null, roles: [], projects: [], cycles: [], milestones: [], meetings: [], priorities: [] }, diagnostics: [], reports: [report(url, 'loaded', { fetchedAt: 1000 })] };
+    const previous = {
+      schedule: { name: null, roles: [], projects: [], cycles: [], milestones: [], meetings: [], priorities: [] },
+      diagnostics: [],
+      reports: [report(url, 'loaded', { fetchedAt: 1000 })],
+    };
     const offline = { ...previous, reports: [report(url, 'cached', { fetchedAt: 1000, detail: 'offline' })] };
     expect(keepFreshRemoteReports(previous, offline).reports[0]!.status).toBe('loaded');
     const older = { ...previous, reports: [report(url, 'cached', { fetchedAt: 500, detail: 'offline' })] };

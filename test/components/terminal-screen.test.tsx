@@ -123,10 +123,12 @@ describe('suspending with ctrl+z and coming back with fg', () => {
   it('ctrl+z is taken out of the keys Ink reads, and suspends once the read is over', async () => {
     const keys = new PassThrough() as unknown as NodeJS.ReadStream;
     let suspended = 0;
-    const resumed = new Promise<void>((resolve) => interceptSuspendKey(keys, () => {
-      suspended += 1;
-      resolve();
-    }));
+    const resumed = new Promise<void>((resolve) =>
+      interceptSuspendKey(keys, () => {
+        suspended += 1;
+        resolve();
+      }),
+    );
     (keys as unknown as PassThrough).write('j\u001ak');
     expect(String(keys.read())).toBe('jk');
     await resumed;

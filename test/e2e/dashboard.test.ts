@@ -140,7 +140,7 @@ function columnOf(line: string, needle: string): number {
 
 describe.skipIf(!hasTmux)('the dashboard in a real terminal', () => {
   beforeAll(() => {
-    if (!fs.existsSync(program)) throw new Error('dist/radar.js is missing: vitest\'s global setup (test/helpers/global-setup.ts) should have built it');
+    if (!fs.existsSync(program)) throw new Error("dist/radar.js is missing: vitest's global setup (test/helpers/global-setup.ts) should have built it");
     home = fs.mkdtempSync(path.join(os.tmpdir(), 'radar-e2e-'));
   });
 
@@ -215,7 +215,9 @@ describe.skipIf(!hasTmux)('the dashboard in a real terminal', () => {
     const colours = screen.colours();
     expect(colours).toMatch(/\u001b\[[0-9;]*4[0-9]m|\u001b\[[0-9;]*7m/);
 
-    const json = JSON.parse(execFileSync('node', [program, 'list', 'meetings', '--json', ...LIBERTY_ARGS.split(' ')], { encoding: 'utf8', env: { ...process.env, HOME: home, XDG_CONFIG_HOME: path.join(home, 'config') } })) as {
+    const json = JSON.parse(
+      execFileSync('node', [program, 'list', 'meetings', '--json', ...LIBERTY_ARGS.split(' ')], { encoding: 'utf8', env: { ...process.env, HOME: home, XDG_CONFIG_HOME: path.join(home, 'config') } }),
+    ) as {
       items: { start: string; title: string }[];
     };
     // Each meeting row: its marks (☾ off-hours, ⚠ a warning in the details), then its time.

@@ -114,13 +114,8 @@ describe('several project ids, sources with options, presets', () => {
   it('a source with options is given as JSON, stored with its path made absolute, and listed as JSON', () => {
     const entry = { source: 'team.ics', project: 'nova', zone: 'europe/berlin', name: 'Nova team' };
     expect(radarConfig('set', 'sources', '@openstack', JSON.stringify(entry)).code).toBe(0);
-    expect(loadConfig({ configDir }).config.sources).toEqual([
-      '@openstack',
-      { source: path.join(workDir, 'team.ics'), project: 'nova', zone: 'Europe/Berlin', name: 'Nova team' },
-    ]);
-    expect(radarConfig('get', 'sources').stdout).toBe(
-      `@openstack, {"source":${JSON.stringify(path.join(workDir, 'team.ics'))},"project":"nova","zone":"Europe/Berlin","name":"Nova team"}\n`,
-    );
+    expect(loadConfig({ configDir }).config.sources).toEqual(['@openstack', { source: path.join(workDir, 'team.ics'), project: 'nova', zone: 'Europe/Berlin', name: 'Nova team' }]);
+    expect(radarConfig('get', 'sources').stdout).toBe(`@openstack, {"source":${JSON.stringify(path.join(workDir, 'team.ics'))},"project":"nova","zone":"Europe/Berlin","name":"Nova team"}\n`);
   });
 
   it.each([
@@ -167,9 +162,7 @@ describe('every value is checked', () => {
     const { code, stdout, stderr } = radarConfig('set', 'zone', 'Mars/Phobos');
     expect(code).toBe(2);
     expect(stdout).toBe('');
-    expect(stderr).toBe(
-      'radar config: zone "Mars/Phobos" is not a known IANA time zone (e.g. Europe/Berlin, America/New_York, UTC)\n',
-    );
+    expect(stderr).toBe('radar config: zone "Mars/Phobos" is not a known IANA time zone (e.g. Europe/Berlin, America/New_York, UTC)\n');
     expect(fs.existsSync(configFile())).toBe(false);
   });
 
@@ -211,9 +204,7 @@ describe('every value is checked', () => {
   it('an unknown key or subcommand is a usage error that says what exists', () => {
     const key = radarConfig('set', 'colour', 'red');
     expect(key.code).toBe(2);
-    expect(key.stderr).toBe(
-      'radar config: unknown key "colour" (keys: zone, sources, presets, projects, workHours, refreshMinutes, bell, reminders)\n',
-    );
+    expect(key.stderr).toBe('radar config: unknown key "colour" (keys: zone, sources, presets, projects, workHours, refreshMinutes, bell, reminders)\n');
     const sub = radarConfig('remove', 'zone');
     expect(sub.code).toBe(2);
     expect(sub.stderr).toMatch(/^radar config: unknown subcommand "remove" \(use list, get <key>/);
@@ -276,9 +267,7 @@ describe('a corrupted config file', () => {
     const before = fingerprint(configFile());
     const { config, problem } = loadConfig({ configDir });
     expect(config).toEqual({ refreshMinutes: 5 });
-    expect(problem).toBe(
-      `${configFile()}: zone "Mars/Phobos" is not a known IANA time zone (e.g. Europe/Berlin, America/New_York, UTC); unknown key "colour"; these settings are ignored`,
-    );
+    expect(problem).toBe(`${configFile()}: zone "Mars/Phobos" is not a known IANA time zone (e.g. Europe/Berlin, America/New_York, UTC); unknown key "colour"; these settings are ignored`);
     expect(fingerprint(configFile())).toEqual(before);
   });
 

@@ -43,7 +43,12 @@ function cycles(graph: Map<string, Map<string, string>>): string[] {
     const at = path.indexOf(folder);
     if (at >= 0) {
       const ring = [...path.slice(at), folder];
-      found.push(ring.slice(1).map((to, i) => graph.get(ring[i]!)!.get(to)!).join('; '));
+      found.push(
+        ring
+          .slice(1)
+          .map((to, i) => graph.get(ring[i]!)!.get(to)!)
+          .join('; '),
+      );
       return;
     }
     if (done.has(folder)) return;

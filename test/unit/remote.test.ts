@@ -6,13 +6,7 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  fetchFeed,
-  formatDuration,
-  formatSize,
-  readCachedFeed,
-  type FetchOptions,
-} from '../../src/load/remote';
+import { fetchFeed, formatDuration, formatSize, readCachedFeed, type FetchOptions } from '../../src/load/remote';
 import { defaultCacheDir } from '../../src/load/cache-dir';
 import { checkRemoteUrl } from '../../src/load/url';
 import { cleanDeep } from '../../src/load/sanitize';

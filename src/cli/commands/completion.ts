@@ -175,7 +175,7 @@ function fish({ commands, options, shells }: CommandLine): string {
     '    __radar_cached projects list projects --json | string replace -rf \'^ *"id": "([^"]*)",?$\' \'$1\'',
     'end',
     'function __radar_presets',
-    '    __radar_cached presets presets --json | string replace -rf \'^    "([^"]*)": .*$\' \'@$1\'',
+    "    __radar_cached presets presets --json | string replace -rf '^    \"([^\"]*)\": .*$' '@$1'",
     'end',
     'complete -c radar -f',
     `complete -c radar -n '${noCommand}' -a '${words(commands)}'`,

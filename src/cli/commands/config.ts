@@ -7,18 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { knownPresets, unknownPresetMessage } from '../../load/presets';
 import { sourceOfEntry, type SourceEntry } from '../../load/source-spec';
-import {
-  CONFIG_DEFAULTS,
-  CONFIG_KEYS,
-  type ConfigKey,
-  type RadarConfig,
-  checkConfigValue,
-  configFilePath,
-  isConfigKey,
-  quote,
-  readConfigFile,
-  validateConfigObject,
-} from '../../config/config-store';
+import { CONFIG_DEFAULTS, CONFIG_KEYS, type ConfigKey, type RadarConfig, checkConfigValue, configFilePath, isConfigKey, quote, readConfigFile, validateConfigObject } from '../../config/config-store';
 import { systemZone } from '../../time/zoned';
 import { fileErrorWords } from '../../files/error-words';
 import { writeFileAtomically } from '../../files/write-atomically';
@@ -194,7 +183,7 @@ function withLock<T>(file: string, update: () => T): T {
       break;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      let age = 0;
+      let age: number;
       try {
         age = Date.now() - fs.statSync(lock).mtimeMs;
       } catch {

@@ -48,7 +48,20 @@ export async function runList(given: Context, what: ListWhat): Promise<number> {
   } else {
     const gaps = liaisonGaps(schedule, filter);
     if (options.json) json(lazyMap(gaps, gapJson));
-    else out(gaps.length === 0 ? ['No liaison gaps.'] : renderTextTable(gaps.map(gapCells), [{ header: 'Project', value: (c) => c.project }, { header: 'Missing liaison', value: (c) => c.role, flexible: true }], paint, maxWidth));
+    else
+      out(
+        gaps.length === 0
+          ? ['No liaison gaps.']
+          : renderTextTable(
+              gaps.map(gapCells),
+              [
+                { header: 'Project', value: (c) => c.project },
+                { header: 'Missing liaison', value: (c) => c.role, flexible: true },
+              ],
+              paint,
+              maxWidth,
+            ),
+      );
   }
   return code;
 }

@@ -16,11 +16,7 @@ export function writeFailure(error: unknown): { quiet: true } | { quiet: false; 
  * Installs the handlers once, before anything is written. `exit` is process.exit in the
  * program and a spy in tests.
  */
-export function guardStandardStreams(
-  stdout: NodeJS.WriteStream,
-  stderr: NodeJS.WriteStream,
-  exit: (code: number) => void,
-): void {
+export function guardStandardStreams(stdout: NodeJS.WriteStream, stderr: NodeJS.WriteStream, exit: (code: number) => void): void {
   // A pipe is written asynchronously: whatever the reader has not taken yet waits in memory,
   // which for millions of --json rows is gigabytes. Blocking writes let the reader set the pace.
   (stdout as unknown as { _handle?: { setBlocking?: (blocking: boolean) => void } })._handle?.setBlocking?.(true);

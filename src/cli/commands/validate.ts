@@ -11,9 +11,7 @@ export async function runValidate(context: Context): Promise<number> {
   const diagnostics: Diagnostic[] = inLineOrder(loaded.diagnostics);
   for (const diagnostic of diagnostics) {
     context.io.stdout(
-      diagnostic.severity === 'error'
-        ? `${paint(formatDiagnostic(diagnostic), 'error')}\n`
-        : `${paint(formatDiagnostic({ ...diagnostic, message: `warning: ${diagnostic.message}` }), 'warning')}\n`,
+      diagnostic.severity === 'error' ? `${paint(formatDiagnostic(diagnostic), 'error')}\n` : `${paint(formatDiagnostic({ ...diagnostic, message: `warning: ${diagnostic.message}` }), 'warning')}\n`,
     );
   }
   // Folders and unreadable sources report errors that are not diagnostics of a parsed text.
@@ -36,7 +34,5 @@ export async function runValidate(context: Context): Promise<number> {
 function inLineOrder(diagnostics: readonly Diagnostic[]): Diagnostic[] {
   const fileOrder = new Map<string, number>();
   for (const diagnostic of diagnostics) if (!fileOrder.has(diagnostic.source)) fileOrder.set(diagnostic.source, fileOrder.size);
-  return [...diagnostics].sort(
-    (a, b) => fileOrder.get(a.source)! - fileOrder.get(b.source)! || a.line - b.line || a.column - b.column,
-  );
+  return [...diagnostics].sort((a, b) => fileOrder.get(a.source)! - fileOrder.get(b.source)! || a.line - b.line || a.column - b.column);
 }

@@ -10,16 +10,7 @@ import { isRemote } from '../../load/url';
 import { cleanText } from '../../load/sanitize';
 import { watchFiles } from '../../load/watch';
 import { pruneFired, readFiredReminders, writeFiredReminders } from '../../remind/fired-state';
-import {
-  DEFAULT_LEAD_TIMES,
-  dueReminders,
-  nextReminderAt,
-  reminderEnvironment,
-  reminderLogLine,
-  reminderText,
-  type LeadTimes,
-  type Reminder,
-} from '../../remind/reminders';
+import { DEFAULT_LEAD_TIMES, dueReminders, nextReminderAt, reminderEnvironment, reminderLogLine, reminderText, type LeadTimes, type Reminder } from '../../remind/reminders';
 import type { Context } from '../../context/context';
 import { EXIT } from '../../context/exit-codes';
 import { load } from '../../context/load';
@@ -44,9 +35,7 @@ export function runningClock(context: Context): () => number {
 
 /** Keeps the last good schedule when a reload breaks a source that had loaded (as the dashboard does). */
 function keepLastGood(previous: LoadResult, next: LoadResult): LoadResult {
-  const broke = next.reports.some(
-    (report) => report.status === 'failed' && previous.reports.some((before) => before.source === report.source && before.status !== 'failed'),
-  );
+  const broke = next.reports.some((report) => report.status === 'failed' && previous.reports.some((before) => before.source === report.source && before.status !== 'failed'));
   return broke ? { ...next, schedule: previous.schedule } : next;
 }
 
@@ -147,7 +136,10 @@ export async function runWatch(context: Context): Promise<number> {
     });
   };
 
-  const stopWatching = watchFiles(context.sources.map((spec) => spec.source), () => reload(true));
+  const stopWatching = watchFiles(
+    context.sources.map((spec) => spec.source),
+    () => reload(true),
+  );
   const refreshMs = Math.min((context.config.refreshMinutes ?? CONFIG_DEFAULTS.refreshMinutes) * 60_000, MAX_TIMER_MS);
   const refresh = context.sources.some((spec) => isRemote(spec.source)) ? setInterval(() => reload(false), refreshMs) : null;
 

@@ -50,7 +50,6 @@ export function personOfLiaison(person: unknown): string | null {
   return null;
 }
 
-
 interface RoleFound {
   id: string;
   origin: DocPath;

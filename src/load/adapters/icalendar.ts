@@ -80,8 +80,7 @@ class EventProblem extends Error {
 
 export function readCalendar(text: string, source: string, options: CalendarSourceOptions, clean: CleanText): CalendarReadResult {
   const diagnostics: Diagnostic[] = [];
-  const warn = (at: ContentLine, path: string | null, message: string) =>
-    diagnostics.push({ source, line: at.line, column: at.column, path, message, severity: 'warning' });
+  const warn = (at: ContentLine, path: string | null, message: string) => diagnostics.push({ source, line: at.line, column: at.column, path, message, severity: 'warning' });
   const roots = splitComponents(unfold(text));
   const calendar = roots.find((component) => component.name === 'VCALENDAR');
   if (calendar === undefined) {
@@ -151,7 +150,9 @@ export function readCalendar(text: string, source: string, options: CalendarSour
     else warn(event.line, 'UID', `event ${JSON.stringify(event.uid)} is written again (first on line ${earlier.line.line}) without a RECURRENCE-ID; this one is left out`);
   }
   // An override whose master is not in the file stands on its own.
-  for (const [uid, overrides] of overridesOf) if (!masters.has(uid)) for (const override of overrides) masters.set(`${uid}\u0000${override.origin.line}`, { ...override, props: override.props.filter((property) => property.name !== 'RECURRENCE-ID') });
+  for (const [uid, overrides] of overridesOf)
+    if (!masters.has(uid))
+      for (const override of overrides) masters.set(`${uid}\u0000${override.origin.line}`, { ...override, props: override.props.filter((property) => property.name !== 'RECURRENCE-ID') });
 
   const meetings: Meeting[] = [];
   const milestones: Milestone[] = [];
@@ -294,7 +295,12 @@ function textOf(event: ReadEvent, name: string): string | null {
 }
 
 function textValues(event: ReadEvent, name: string): string[] {
-  return all(event, name).flatMap((property) => property.values.filter((value): value is string => typeof value === 'string').map((value) => value.trim()).filter((value) => value !== ''));
+  return all(event, name).flatMap((property) =>
+    property.values
+      .filter((value): value is string => typeof value === 'string')
+      .map((value) => value.trim())
+      .filter((value) => value !== ''),
+  );
 }
 
 /** A date-time value as a wall time string, checked. */
@@ -418,9 +424,7 @@ function timedRecurrence(event: ReadEvent, dtstart: Property, overrides: readonl
   const calendarOverrides: CalendarOverride[] = overrides.map((override) => {
     const recurrenceId = required(override, 'RECURRENCE-ID');
     const replaced =
-      recurrenceId.type === 'date'
-        ? calendarWallToInstant(`${dateOf(recurrenceId, recurrenceId.values[0])}${start.slice(10)}`, zone)
-        : instantOf(recurrenceId, recurrenceId.values[0], zoneOf);
+      recurrenceId.type === 'date' ? calendarWallToInstant(`${dateOf(recurrenceId, recurrenceId.values[0])}${start.slice(10)}`, zone) : instantOf(recurrenceId, recurrenceId.values[0], zoneOf);
     const ownStart = first(override, 'DTSTART');
     const overrideStart = ownStart === null ? replaced : instantOf(ownStart, ownStart.values[0], zoneOf);
     return {
@@ -466,7 +470,8 @@ function dayMilestones(
     if (found.length > MAX_DAY_OCCURRENCES) warn(first(event, 'RRULE')!.at, `event ${JSON.stringify(event.uid)}: the rule has no end; only its first ${MAX_DAY_OCCURRENCES} days are shown`);
     for (const date of found.slice(0, MAX_DAY_OCCURRENCES)) dates.add(date);
   }
-  for (const property of all(event, 'RDATE')) for (const value of property.values) dates.add(property.type === 'date' ? dateOf(property, value) : wallOf(property, Array.isArray(value) ? value[0] : value).slice(0, 10));
+  for (const property of all(event, 'RDATE'))
+    for (const value of property.values) dates.add(property.type === 'date' ? dateOf(property, value) : wallOf(property, Array.isArray(value) ? value[0] : value).slice(0, 10));
   for (const property of all(event, 'EXDATE')) for (const value of property.values) dates.delete(property.type === 'date' ? dateOf(property, value) : wallOf(property, value).slice(0, 10));
 
   const replacements = new Map<string, { date: string; title: string | null; cancelled: boolean; origin: Origin }>();

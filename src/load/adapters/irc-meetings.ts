@@ -10,9 +10,7 @@ import type { Adapter, AdapterInput, AdapterOutput, DocPath } from './types';
  * The frequencies yaml2ical knows (its `supported_recurrences`), plus first-saturday and
  * first-sunday, which the spec lists with them. Format v1 accepts each of them as written.
  */
-export const IRC_MEETING_FREQUENCIES: readonly Frequency[] = FREQUENCIES.filter(
-  (frequency) => frequency !== 'biweekly' && frequency !== 'monthly' && frequency !== 'once',
-);
+export const IRC_MEETING_FREQUENCIES: readonly Frequency[] = FREQUENCIES.filter((frequency) => frequency !== 'biweekly' && frequency !== 'monthly' && frequency !== 'once');
 
 /** What yaml2ical reads from a schedule entry; anything else there is probably a typo. */
 const SCHEDULE_ENTRY_KEYS = ['time', 'day', 'irc', 'frequency', 'start_date', 'end_date', 'duration', 'skip_dates'];
@@ -48,7 +46,6 @@ interface SlotDraft {
   where: string | null;
   duration: unknown;
 }
-
 
 export function adaptIrcMeetingFile({ value, filePath }: AdapterInput): AdapterOutput {
   const { error, warning, origins, document, output } = startAdaptation();
@@ -130,11 +127,7 @@ export function adaptIrcMeetingFile({ value, filePath }: AdapterInput): AdapterO
  * meeting and office hours are both `tc`). Without a file name (standard input), meeting_id
  * as written when it is a valid id, else its slug; then the project's slug.
  */
-function meetingId(
-  file: Record<string, unknown>,
-  filePath: string | null,
-  warning: Report,
-): { id: string; origin: DocPath } | null {
+function meetingId(file: Record<string, unknown>, filePath: string | null, warning: Report): { id: string; origin: DocPath } | null {
   const stem = filePath === null ? null : fileStem(filePath);
   if (stem !== null) {
     const id = ID_PATTERN.test(stem) ? stem : slugify(stem);
@@ -260,12 +253,7 @@ function slotFromScheduleEntry(entry: unknown, path: DocPath, error: Report, war
   return { slot, links, where, duration: entry.duration ?? undefined };
 }
 
-function skipsFromSkipDates(
-  written: unknown,
-  path: DocPath,
-  error: Report,
-  warning: Report,
-): { skip: Record<string, unknown>[]; links: [DocPath, DocPath][] } {
+function skipsFromSkipDates(written: unknown, path: DocPath, error: Report, warning: Report): { skip: Record<string, unknown>[]; links: [DocPath, DocPath][] } {
   const skip: Record<string, unknown>[] = [];
   const links: [DocPath, DocPath][] = [];
   if (written === undefined || written === null) return { skip, links };
@@ -293,7 +281,10 @@ function skipsFromSkipDates(
     const reason = isRecord(item) ? item.reason : undefined;
     if (typeof reason === 'string' || typeof reason === 'number' || typeof reason === 'boolean') {
       entry.reason = String(reason);
-      links.push([['skip', v1Index, 'reason'], [...itemPath, 'reason']]);
+      links.push([
+        ['skip', v1Index, 'reason'],
+        [...itemPath, 'reason'],
+      ]);
     } else if (reason !== undefined && reason !== null) {
       warning([...itemPath, 'reason'], `${describeValue(reason)} is not a reason (a line of text); it is left out`);
     }

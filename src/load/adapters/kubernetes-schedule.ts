@@ -58,9 +58,15 @@ export function adaptKubernetesSchedule({ value }: AdapterInput): AdapterOutput 
     const path: DocPath = ['schedules', index];
     if (!recordOrWarn(entry, path, 'a minor release (a mapping with release and releaseDate)', warning)) return;
     const patches = patchesOf(entry);
-    const minor = minorName(entry.release, patches.map(({ patch }) => patch));
+    const minor = minorName(
+      entry.release,
+      patches.map(({ patch }) => patch),
+    );
     if (minor === null || idFromText(minor) === '') {
-      warning(entry.release === undefined ? path : [...path, 'release'], `${entry.release === undefined ? 'has no release' : `${describeValue(entry.release)} is not a release name`} (like "1.31"); the entry is left out`);
+      warning(
+        entry.release === undefined ? path : [...path, 'release'],
+        `${entry.release === undefined ? 'has no release' : `${describeValue(entry.release)} is not a release name`} (like "1.31"); the entry is left out`,
+      );
       return;
     }
     const name = `Kubernetes ${minor}`;
@@ -111,10 +117,7 @@ export function adaptKubernetesSchedule({ value }: AdapterInput): AdapterOutput 
 }
 
 /** A patch release on its targetDate, and its cherry-pick deadline (an empty or `N/A` one is none). */
-function addPatch(
-  data: ReleaseData,
-  { label, idBase, path, patch, cycle }: { label: string; idBase: string; path: DocPath; patch: Record<string, unknown>; cycle: string | null },
-): void {
+function addPatch(data: ReleaseData, { label, idBase, path, patch, cycle }: { label: string; idBase: string; path: DocPath; patch: Record<string, unknown>; cycle: string | null }): void {
   const target = data.dateAt(patch, 'targetDate', path, `${label} is left out`);
   if (patch.targetDate === undefined || patch.targetDate === null) data.warning(path, `has no targetDate: ${label} is left out`);
   if (target !== null) {

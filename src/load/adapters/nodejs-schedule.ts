@@ -52,8 +52,7 @@ export function adaptNodeSchedule({ value }: AdapterInput): AdapterOutput {
 
     const release = data.dateAt(line, 'start', path, 'the line is shown without a cycle');
     if (line.start === undefined || line.start === null) noCycleWarning(warning, path, 'start', 'its release day');
-    const cycle =
-      release === null ? null : data.addCycle({ id: idFromText(key), name, release: release.first, origin: path, releaseOrigin: [...path, 'start'] });
+    const cycle = release === null ? null : data.addCycle({ id: idFromText(key), name, release: release.first, origin: path, releaseOrigin: [...path, 'start'] });
     if (line.end === undefined || line.end === null) warning(path, 'has no end (its end of life): no end is shown');
 
     for (const { key: dateKey, kind, title } of LINE_DATES) {

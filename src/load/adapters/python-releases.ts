@@ -87,7 +87,10 @@ export function adaptPythonReleases({ value }: AdapterInput): AdapterOutput {
       if (!recordOrWarn(entry, path, 'a release ({stage, state, date, note})', warning)) return;
       const stageText = typeof entry.stage === 'string' && entry.stage.trim() !== '' ? entry.stage : typeof entry.stage === 'number' ? String(entry.stage) : null;
       if (stageText === null) {
-        warning(entry.stage === undefined ? path : [...path, 'stage'], `${entry.stage === undefined ? 'has no stage' : `${describeValue(entry.stage)} is not a stage (like "3.15.0 candidate 2")`}; the release is left out`);
+        warning(
+          entry.stage === undefined ? path : [...path, 'stage'],
+          `${entry.stage === undefined ? 'has no stage' : `${describeValue(entry.stage)} is not a stage (like "3.15.0 candidate 2")`}; the release is left out`,
+        );
         return;
       }
       const stage = readStage(stageText, branch);

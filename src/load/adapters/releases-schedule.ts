@@ -29,27 +29,15 @@ export function isReleasesSchedule(value: unknown): boolean {
 const KIND_RULES: readonly [MilestoneKind, (words: string[]) => boolean][] = [
   ['release', (words) => words.length === 1 && (words[0] === 'final' || words[0] === 'release')],
   ['summit', (words) => words.some((word) => /^v?ptg\d*$/.test(word) || word === 'summit' || word === 'forum')],
-  [
-    'event',
-    (words) =>
-      words.some((word) =>
-        ['election', 'elections', 'nomination', 'nominations', 'campaigning', 'voting', 'close', 'bugsquash', 'review', 'mid', 'research'].includes(word),
-      ),
-  ],
+  ['event', (words) => words.some((word) => ['election', 'elections', 'nomination', 'nominations', 'campaigning', 'voting', 'close', 'bugsquash', 'review', 'mid', 'research'].includes(word))],
   // ff feature, rf requirements, mf membership, sf string freeze; npff non-priority feature
   // freeze; extra-acs is the "Extra-AC freeze".
-  [
-    'freeze',
-    (words) => words.some((word) => word.endsWith('freeze') || /^frz\d*$/.test(word) || ['ff', 'npff', 'rf', 'mf', 'sf', 'acs', 'atcs'].includes(word)),
-  ],
+  ['freeze', (words) => words.some((word) => word.endsWith('freeze') || /^frz\d*$/.test(word) || ['ff', 'npff', 'rf', 'mf', 'sf', 'acs', 'atcs'].includes(word))],
   [
     'deadline',
     (words) =>
       words.some(
-        (word) =>
-          word.includes('deadline') ||
-          word.startsWith('final') ||
-          ['trail', 'trailing', 'highlights', 'prop', 'checkpoint', 'declaration', 'maint', 'complete', 'ack'].includes(word),
+        (word) => word.includes('deadline') || word.startsWith('final') || ['trail', 'trailing', 'highlights', 'prop', 'checkpoint', 'declaration', 'maint', 'complete', 'ack'].includes(word),
       ),
   ],
 ];
@@ -62,7 +50,10 @@ export function milestoneKindOfLabel(label: string): MilestoneKind {
 
 /** The words of a label without its series letter (`o-nova-spec-freeze` → nova, spec, freeze). */
 function labelWords(label: string): string[] {
-  const words = label.toLowerCase().split('-').filter((word) => word !== '');
+  const words = label
+    .toLowerCase()
+    .split('-')
+    .filter((word) => word !== '');
   return words.length > 1 && /^[a-z]$/.test(words[0]!) ? words.slice(1) : words;
 }
 
@@ -143,7 +134,6 @@ interface LabelUse {
   path: DocPath;
   project: string | null;
 }
-
 
 export function adaptReleasesSchedule({ value, filePath, readSibling }: AdapterInput): AdapterOutput {
   const { error, warning, origins, document, output } = startAdaptation();
@@ -304,10 +294,7 @@ function readCycle(
     if (releaseWeekField.problem !== null) {
       warning(['release-week'], `${releaseWeekField.problem}; the release is taken from the week named R-0`);
     } else if (releaseWeekField.date !== null && mondayOf(releaseWeekField.date) !== mondayOf(releaseWeek.start)) {
-      warning(
-        ['release-week'],
-        `${releaseWeekField.date} disagrees with the week named R-0 (cycle[${releaseWeek.index}], ${releaseWeek.start}); the release is taken from the R-0 week: ${release}`,
-      );
+      warning(['release-week'], `${releaseWeekField.date} disagrees with the week named R-0 (cycle[${releaseWeek.index}], ${releaseWeek.start}); the release is taken from the R-0 week: ${release}`);
     }
   } else if (releaseWeekField.date !== null) {
     release = addDays(mondayOf(releaseWeekField.date), 2);
@@ -324,17 +311,12 @@ function readCycle(
   for (const week of weeks) {
     if (week.offset === null || week === releaseWeek) continue;
     if (weeksFromRelease(release, week.start) !== week.offset) {
-      warning(
-        ['cycle', week.index, 'name'],
-        `this week (${week.start}) is ${cycleWeekLabel(release, week.start)} counted from the release on ${release}, not ${weekLabel(week.offset)}`,
-      );
+      warning(['cycle', week.index, 'name'], `this week (${week.start}) is ${cycleWeekLabel(release, week.start)} counted from the release on ${release}, not ${weekLabel(week.offset)}`);
     }
   }
 
   const cycle: Record<string, unknown> = { id, release };
-  const firstNamed = weeks
-    .filter((week) => week.offset !== null && week.offset < 0)
-    .sort((a, b) => compareDates(a.start, b.start))[0];
+  const firstNamed = weeks.filter((week) => week.offset !== null && week.offset < 0).sort((a, b) => compareDates(a.start, b.start))[0];
   let startOrigin: DocPath | null = null;
   if (firstNamed !== undefined) {
     cycle.start = firstNamed.start;

@@ -49,12 +49,7 @@ export function clockTimeFromHhmm(value: unknown): string | null {
   let hours: number;
   let minutes: number;
   // An unquoted 0600 reaches us as the number 600, and 0000 as 0.
-  const text =
-    typeof value === 'number' && Number.isInteger(value) && value >= 0
-      ? String(value).padStart(4, '0')
-      : typeof value === 'string'
-        ? value.trim()
-        : null;
+  const text = typeof value === 'number' && Number.isInteger(value) && value >= 0 ? String(value).padStart(4, '0') : typeof value === 'string' ? value.trim() : null;
   if (text === null) return null;
   const compact = /^(\d{1,2}?)(\d{2})$/.exec(text);
   const colon = /^(\d{1,2}):(\d{2})$/.exec(text);

@@ -13,17 +13,8 @@ const SHAPES: Record<string, string[]> = {
     'irc-meetings/sample.yaml',
     'yaml2ical/meetings/example3.yaml',
   ],
-  'releases schedule': [
-    'releases/indri-schedule.yaml',
-    'releases/ocata-schedule.yaml',
-    'releases/quirks/wallaby-schedule.yaml',
-    'derived/mitaka-schedule.yaml',
-  ],
-  'governance projects': [
-    'governance/reference/projects.yaml',
-    'governance/history/2015-09_cbf8586e/projects.yaml',
-    'governance/history/2021-10-14_7718c031/projects.yaml',
-  ],
+  'releases schedule': ['releases/indri-schedule.yaml', 'releases/ocata-schedule.yaml', 'releases/quirks/wallaby-schedule.yaml', 'derived/mitaka-schedule.yaml'],
+  'governance projects': ['governance/reference/projects.yaml', 'governance/history/2015-09_cbf8586e/projects.yaml', 'governance/history/2021-10-14_7718c031/projects.yaml'],
   'OpenStack series status': ['releases/series_status.yaml'],
   'Node.js release schedule': ['nodejs/schedule.json'],
   'Python release cycle': ['python/release-cycle.json'],
@@ -71,12 +62,9 @@ describe('choosing an adapter by the shape of the content', () => {
     for (const adapter of adapters) expect(adapter.matches(V1_EXAMPLE)).toBe(false);
   });
 
-  test.each(['derived/schedule-labels.yaml', 'governance-uc/reference/working-groups.yaml'])(
-    '%s, another kind of file, is read by no adapter',
-    (file) => {
-      expect(findAdapter(readFixture(file).value)).toBeNull();
-    },
-  );
+  test.each(['derived/schedule-labels.yaml', 'governance-uc/reference/working-groups.yaml'])('%s, another kind of file, is read by no adapter', (file) => {
+    expect(findAdapter(readFixture(file).value)).toBeNull();
+  });
 
   test('a meeting file without a chair is still recognised by its schedule entries', () => {
     const { value } = readFixture('irc-meetings/meetings/nova-team-meeting.yaml');
@@ -119,12 +107,9 @@ describe('choosing an adapter by the shape of the content', () => {
     { metadata: { nova: {} }, releases: { nova: [] } },
     { schedules: [{ release: '1.31' }] },
     { schedules: { release: '1.31', releaseDate: '2024-08-13' } },
-  ])(
-    '%j is read by no adapter',
-    (value) => {
-      expect(findAdapter(value)).toBeNull();
-    },
-  );
+  ])('%j is read by no adapter', (value) => {
+    expect(findAdapter(value)).toBeNull();
+  });
 });
 
 /** Every path of a value, for mutating it. */
@@ -196,26 +181,23 @@ describe('garbage in: never a crash, always located problems', () => {
       const original = sample();
       const paths = pathsOf(original).filter((path) => path.length > 0);
       fc.assert(
-        fc.property(
-          fc.array(fc.tuple(fc.constantFrom(...paths), junk, fc.boolean()), { minLength: 1, maxLength: 3 }),
-          (edits) => {
-            let value = original;
-            for (const [path, replacement, remove] of edits) {
-              try {
-                value = mutate(value, path, replacement, remove);
-              } catch {
-                // An earlier edit removed this path's parent: nothing to change.
-              }
+        fc.property(fc.array(fc.tuple(fc.constantFrom(...paths), junk, fc.boolean()), { minLength: 1, maxLength: 3 }), (edits) => {
+          let value = original;
+          for (const [path, replacement, remove] of edits) {
+            try {
+              value = mutate(value, path, replacement, remove);
+            } catch {
+              // An earlier edit removed this path's parent: nothing to change.
             }
-            const output = adapter.adapt({ value, filePath: '/checkout/doc/source/ocata/schedule.yaml', readSibling: () => null, project: null, zone: null });
-            const problems = locatedProblems(output).map((path) => JSON.stringify(path));
-            // The adapter's own error and the v1 validation never both report the same place.
-            const adapterErrors = new Set(errorsOf(output).map((error) => JSON.stringify(error.path)));
-            const v1Places = new Set(v1Problems(output).map((problem) => JSON.stringify(problem.path)));
-            expect([...adapterErrors].filter((path) => v1Places.has(path))).toEqual([]);
-            expect(problems.every((path) => Array.isArray(JSON.parse(path)))).toBe(true);
-          },
-        ),
+          }
+          const output = adapter.adapt({ value, filePath: '/checkout/doc/source/ocata/schedule.yaml', readSibling: () => null, project: null, zone: null });
+          const problems = locatedProblems(output).map((path) => JSON.stringify(path));
+          // The adapter's own error and the v1 validation never both report the same place.
+          const adapterErrors = new Set(errorsOf(output).map((error) => JSON.stringify(error.path)));
+          const v1Places = new Set(v1Problems(output).map((problem) => JSON.stringify(problem.path)));
+          expect([...adapterErrors].filter((path) => v1Places.has(path))).toEqual([]);
+          expect(problems.every((path) => Array.isArray(JSON.parse(path)))).toBe(true);
+        }),
         { numRuns: 200 },
       );
     },
@@ -227,7 +209,13 @@ describe('garbage in: never a crash, always located problems', () => {
     ['a time given as a list', adapterNamed('irc-meetings'), 'irc-meetings/meetings/nova-team-meeting.yaml', (file) => (file.schedule[0].time = [14, 0]), ['schedule', 0, 'time']],
     ['a schedule entry that is a number', adapterNamed('irc-meetings'), 'irc-meetings/meetings/nova-team-meeting.yaml', (file) => (file.schedule[1] = 2100), ['schedule', 1]],
     ['a start_date of "soon"', adapterNamed('irc-meetings'), 'irc-meetings/meetings/nova-team-meeting.yaml', (file) => (file.schedule[0].start_date = 'soon'), ['schedule', 0, 'start_date']],
-    ['skip_dates that are not a list', adapterNamed('irc-meetings'), 'irc-meetings/history/2016-04-12_6328326/third-party-meeting.yaml', (file) => (file.schedule[0].skip_dates = 'summits'), ['schedule', 0, 'skip_dates']],
+    [
+      'skip_dates that are not a list',
+      adapterNamed('irc-meetings'),
+      'irc-meetings/history/2016-04-12_6328326/third-party-meeting.yaml',
+      (file) => (file.schedule[0].skip_dates = 'summits'),
+      ['schedule', 0, 'skip_dates'],
+    ],
     ['a project name that is a number', adapterNamed('irc-meetings'), 'irc-meetings/meetings/nova-team-meeting.yaml', (file) => (file.project = 42), ['project']],
     ['a missing frequency', adapterNamed('irc-meetings'), 'irc-meetings/meetings/nova-team-meeting.yaml', (file) => delete file.schedule[0].frequency, ['schedule', 0, 'frequency']],
     ['a duration in words', adapterNamed('irc-meetings'), 'irc-meetings/meetings/doc-team-meeting.yaml', (file) => (file.schedule[0].duration = 'half an hour'), ['schedule', 0, 'duration']],

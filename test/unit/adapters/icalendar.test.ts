@@ -30,9 +30,7 @@ function readFixture(name: string, options: Parameters<typeof fromText>[5] = {})
 /** Every occurrence from `from` for `days`, as [start, end] ISO strings (skipped ones marked). */
 function occurrences(schedule: Schedule, from: string, days: number): string[] {
   return upcomingOccurrences(schedule, Date.parse(from), days, NO_FILTER).map(
-    (occurrence) =>
-      `${new Date(occurrence.start).toISOString().slice(0, 16)}/${new Date(occurrence.end).toISOString().slice(11, 16)}` +
-      (occurrence.skipped ? ` skipped (${occurrence.reason})` : ''),
+    (occurrence) => `${new Date(occurrence.start).toISOString().slice(0, 16)}/${new Date(occurrence.end).toISOString().slice(11, 16)}` + (occurrence.skipped ? ` skipped (${occurrence.reason})` : ''),
   );
 }
 
@@ -50,12 +48,7 @@ describe('real calendars give the occurrences their files describe', () => {
 
   test("khal's RDATE periods in a VTIMEZONE-only zone: four 30-minute meetings at 16:00 CET (15:00 UTC)", () => {
     const { schedule } = readFixture('collective-icalendar/issue_156_RDATE_with_PERIOD_TZID_khal_2.ics');
-    expect(occurrences(schedule, '2021-10-01T00:00:00Z', 200)).toEqual([
-      '2021-11-01T15:00/15:30',
-      '2021-12-06T15:00/15:30',
-      '2022-01-03T15:00/15:30',
-      '2022-02-07T15:00/15:30',
-    ]);
+    expect(occurrences(schedule, '2021-10-01T00:00:00Z', 200)).toEqual(['2021-11-01T15:00/15:30', '2021-12-06T15:00/15:30', '2022-01-03T15:00/15:30', '2022-02-07T15:00/15:30']);
     expect(schedule.meetings[0]!.chair).toBeNull();
   });
 
@@ -108,8 +101,7 @@ describe('real calendars give the occurrences their files describe', () => {
 });
 
 describe('every rule part, evaluated in wall-clock time', () => {
-  const weekly = (rule: string, start = '20260105T090000') =>
-    read(calendar(...event('UID:r@x', 'SUMMARY:R', `DTSTART;TZID=Europe/Berlin:${start}`, 'DURATION:PT30M', `RRULE:${rule}`))).schedule;
+  const weekly = (rule: string, start = '20260105T090000') => read(calendar(...event('UID:r@x', 'SUMMARY:R', `DTSTART;TZID=Europe/Berlin:${start}`, 'DURATION:PT30M', `RRULE:${rule}`))).schedule;
   const starts = (schedule: Schedule, from: string, days: number) => occurrences(schedule, from, days).map((entry) => entry.slice(0, 16));
 
   test('the last Friday of each month at 09:00 Berlin, across the March DST change', () => {
@@ -161,16 +153,19 @@ describe('every rule part, evaluated in wall-clock time', () => {
   test('EXDATE written in another zone, and RECURRENCE-ID in UTC, are matched after conversion', () => {
     const { schedule } = read(
       calendar(
-        ...event('UID:m@x', 'SUMMARY:Team', 'DTSTART;TZID=Europe/Berlin:20260105T090000', 'DTEND;TZID=Europe/Berlin:20260105T100000', 'RRULE:FREQ=WEEKLY', 'EXDATE;TZID=America/New_York:20260112T030000'),
+        ...event(
+          'UID:m@x',
+          'SUMMARY:Team',
+          'DTSTART;TZID=Europe/Berlin:20260105T090000',
+          'DTEND;TZID=Europe/Berlin:20260105T100000',
+          'RRULE:FREQ=WEEKLY',
+          'EXDATE;TZID=America/New_York:20260112T030000',
+        ),
         ...event('UID:m@x', 'RECURRENCE-ID:20260119T080000Z', 'SUMMARY:Team (moved)', 'LOCATION:Room 2', 'DTSTART;TZID=Europe/Berlin:20260120T150000', 'DTEND;TZID=Europe/Berlin:20260120T153000'),
         ...event('UID:m@x', 'RECURRENCE-ID;TZID=Europe/Berlin:20260126T090000', 'STATUS:CANCELLED', 'DTSTART;TZID=Europe/Berlin:20260126T090000'),
       ),
     );
-    expect(occurrences(schedule, '2026-01-04T00:00:00Z', 28)).toEqual([
-      '2026-01-05T08:00/09:00',
-      '2026-01-20T14:00/14:30',
-      '2026-01-26T08:00/09:00 skipped (cancelled)',
-    ]);
+    expect(occurrences(schedule, '2026-01-04T00:00:00Z', 28)).toEqual(['2026-01-05T08:00/09:00', '2026-01-20T14:00/14:30', '2026-01-26T08:00/09:00 skipped (cancelled)']);
     const moved = upcomingOccurrences(schedule, Date.parse('2026-01-20T00:00:00Z'), 1, NO_FILTER)[0]!;
     expect([moved.meeting.title, moved.where]).toEqual(['Team (moved)', 'Room 2']);
   });
@@ -202,10 +197,7 @@ describe('zones of floating times, and projects', () => {
 
   test("the source's project, else a CATEGORIES value naming a known project", () => {
     expect(read(floating(), { project: 'swift' }).schedule.meetings[0]!.project).toBe('swift');
-    const withNova = mergeDocuments([
-      ...fromText('p.yaml', 'p.yaml', 'version: 1\nprojects: [{id: nova}]\n', null, null).documents,
-      ...read(floating()).outcome.documents,
-    ]).schedule;
+    const withNova = mergeDocuments([...fromText('p.yaml', 'p.yaml', 'version: 1\nprojects: [{id: nova}]\n', null, null).documents, ...read(floating()).outcome.documents]).schedule;
     expect(withNova.meetings[0]!.project).toBe('nova');
     expect(read(floating()).schedule.meetings[0]!.project).toBeNull();
   });
@@ -299,29 +291,25 @@ test('terminal escapes in a calendar are removed as in any source; DESCRIPTION k
 });
 
 describe('cost', () => {
-  const since = (start: string, rule: string) =>
-    read(calendar(...event('UID:w@x', 'SUMMARY:Weekly', `DTSTART:${start}`, 'DURATION:PT1H', `RRULE:${rule}`))).schedule.meetings[0]!.calendar!;
+  const since = (start: string, rule: string) => read(calendar(...event('UID:w@x', 'SUMMARY:Weekly', `DTSTART:${start}`, 'DURATION:PT1H', `RRULE:${rule}`))).schedule.meetings[0]!.calendar!;
   const from = Date.parse('2027-03-01T00:00:00Z');
 
   // Both the direct path (plain weekly rule) and ical.js's iterator (BYSETPOS sends the rule there).
-  test.each(['FREQ=WEEKLY;BYDAY=TH', 'FREQ=WEEKLY;BYDAY=TH;BYSETPOS=1'])(
-    'a %s meeting that started in 2008, asked about a week of 2027, costs no more than one that started last month',
-    (rule) => {
-      const old = { visited: 0 };
-      const recent = { visited: 0 };
-      const oldWeek = calendarInstances(since('20080103T150000Z', rule), from, from + 7 * DAY, old);
-      const recentWeek = calendarInstances(since('20270204T150000Z', rule), from, from + 7 * DAY, recent);
-      expect(oldWeek.map((instance) => new Date(instance.start).toISOString())).toEqual(['2027-03-04T15:00:00.000Z']);
-      expect(recentWeek.map((instance) => instance.start)).toEqual(oldWeek.map((instance) => instance.start));
-      expect(old.visited).toBeLessThanOrEqual(recent.visited);
-      // The week asked plus a day and an hour either side: about ten days or a few instances, never 1,000 weeks.
-      expect(old.visited).toBeLessThanOrEqual(12);
-    },
-  );
+  test.each(['FREQ=WEEKLY;BYDAY=TH', 'FREQ=WEEKLY;BYDAY=TH;BYSETPOS=1'])('a %s meeting that started in 2008, asked about a week of 2027, costs no more than one that started last month', (rule) => {
+    const old = { visited: 0 };
+    const recent = { visited: 0 };
+    const oldWeek = calendarInstances(since('20080103T150000Z', rule), from, from + 7 * DAY, old);
+    const recentWeek = calendarInstances(since('20270204T150000Z', rule), from, from + 7 * DAY, recent);
+    expect(oldWeek.map((instance) => new Date(instance.start).toISOString())).toEqual(['2027-03-04T15:00:00.000Z']);
+    expect(recentWeek.map((instance) => instance.start)).toEqual(oldWeek.map((instance) => instance.start));
+    expect(old.visited).toBeLessThanOrEqual(recent.visited);
+    // The week asked plus a day and an hour either side: about ten days or a few instances, never 1,000 weeks.
+    expect(old.visited).toBeLessThanOrEqual(12);
+  });
 });
 
-describe("the calendar OpenStack publishes, read back against the irc-meetings file it was made from", () => {
-  test('Nova: yaml2ical\'s INTERVAL=2 counts fortnights from 7 January 2016, the YAML counts ISO week parity; they part after each year of 53 ISO weeks (2020) and meet again after the next one (2026)', () => {
+describe('the calendar OpenStack publishes, read back against the irc-meetings file it was made from', () => {
+  test("Nova: yaml2ical's INTERVAL=2 counts fortnights from 7 January 2016, the YAML counts ISO week parity; they part after each year of 53 ISO weeks (2020) and meet again after the next one (2026)", () => {
     const ical = readFixture('openstack-irc-meetings.ical').schedule;
     const yamlPath = join(FIXTURES, '../irc-meetings/meetings/nova-team-meeting.yaml');
     const yaml = mergeDocuments(fromText(yamlPath, yamlPath, readFileSync(yamlPath, 'utf8'), null, yamlPath).documents).schedule;

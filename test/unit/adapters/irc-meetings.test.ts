@@ -138,9 +138,7 @@ describe('irc-meetings meeting files', () => {
       file.schedule[1].duration = 45;
     });
     expect(onlyMeeting(output).duration).toBe(30);
-    expect(warningsOf(output)).toEqual([
-      expect.objectContaining({ path: ['schedule', 1, 'duration'], message: expect.stringContaining('one duration per meeting, 30 minutes') }),
-    ]);
+    expect(warningsOf(output)).toEqual([expect.objectContaining({ path: ['schedule', 1, 'duration'], message: expect.stringContaining('one duration per meeting, 30 minutes') })]);
     expect(errorsOf(output)).toEqual([]);
   });
 
@@ -175,9 +173,7 @@ describe('irc-meetings meeting files', () => {
     const output = edited('irc-meetings/meetings/nova-team-meeting.yaml', (file) => {
       file.schedule[0].time = '2561';
     });
-    expect(errorsOf(output)).toEqual([
-      { path: ['schedule', 0, 'time'], severity: 'error', message: `"2561" is not a time (HHMM in UTC, e.g. '1400')` },
-    ]);
+    expect(errorsOf(output)).toEqual([{ path: ['schedule', 0, 'time'], severity: 'error', message: `"2561" is not a time (HHMM in UTC, e.g. '1400')` }]);
     expect(onlyMeeting(output).slots).toHaveLength(1);
     expect(v1Problems(output)).toEqual([]);
   });
@@ -186,9 +182,7 @@ describe('irc-meetings meeting files', () => {
     const output = edited('irc-meetings/meetings/nova-team-meeting.yaml', (file) => {
       file.schedule[1].start_date = 20151340;
     });
-    expect(errorsOf(output)).toEqual([
-      { path: ['schedule', 1, 'start_date'], severity: 'error', message: '20151340 is not a date (YYYYMMDD, e.g. 20160107)' },
-    ]);
+    expect(errorsOf(output)).toEqual([{ path: ['schedule', 1, 'start_date'], severity: 'error', message: '20151340 is not a date (YYYYMMDD, e.g. 20160107)' }]);
   });
 
   test('a bad skip_date is located on that skip_date; the other skips of the slot stay', () => {
@@ -214,12 +208,7 @@ describe('irc-meetings meeting files', () => {
       file.agenda_url = ['not', 'a', 'url'];
     });
     expect(output.diagnostics).toEqual([]);
-    expect(v1Problems(output).map((problem) => problem.path)).toEqual(
-      expect.arrayContaining([
-        ['schedule', 1, 'day'],
-        ['agenda_url'],
-      ]),
-    );
+    expect(v1Problems(output).map((problem) => problem.path)).toEqual(expect.arrayContaining([['schedule', 1, 'day'], ['agenda_url']]));
   });
 
   test('a typo in a schedule entry key is a located warning, as unknown keys are in format v1', () => {

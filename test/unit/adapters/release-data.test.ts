@@ -51,7 +51,11 @@ describe('Node.js schedule.json', () => {
       { title: 'Node.js 24 maintenance begins', kind: 'milestone', date: '2026-10-20' },
       { title: 'Node.js 24 end of life', kind: 'eol', date: '2028-04-30' },
     ]);
-    expect(milestonesOf(output).filter((milestone) => milestone.cycle === 'v24').every((milestone) => milestone.project === 'nodejs')).toBe(true);
+    expect(
+      milestonesOf(output)
+        .filter((milestone) => milestone.cycle === 'v24')
+        .every((milestone) => milestone.project === 'nodejs'),
+    ).toBe(true);
   });
 
   test('Node.js 27 has an alpha before its release, and, its codename still "", no name in brackets', () => {
@@ -260,7 +264,11 @@ describe('OpenStack series_status.yaml', () => {
   });
 
   test("a series is known by its release id, which the series' own schedule.yaml (cycle hibiscus) does not use; older ones by name", () => {
-    expect(cyclesOf(output).map((entry) => entry.id).slice(0, 10)).toEqual(['2027.1', '2026.2', '2026.1', '2025.2', '2025.1', '2024.2', '2024.1', '2023.2', '2023.1', 'zed']);
+    expect(
+      cyclesOf(output)
+        .map((entry) => entry.id)
+        .slice(0, 10),
+    ).toEqual(['2027.1', '2026.2', '2026.1', '2025.2', '2025.1', '2024.2', '2024.1', '2023.2', '2023.1', 'zed']);
     expect(titled(output, '2026.2 Hibiscus release').id).toBe('hibiscus-release');
   });
 
@@ -383,29 +391,24 @@ describe('bad or missing dates are located warnings, and the rest loads', () => 
     fc.dictionary(fc.string({ maxLength: 6 }), fc.string({ maxLength: 5 }), { maxKeys: 2 }),
   );
   const pathsOf = (value: unknown, path: DocPath = []): DocPath[] =>
-    value === null || typeof value !== 'object'
-      ? [path]
-      : [path, ...Object.entries(value).flatMap(([key, child]) => pathsOf(child, [...path, Array.isArray(value) ? Number(key) : key]))];
+    value === null || typeof value !== 'object' ? [path] : [path, ...Object.entries(value).flatMap(([key, child]) => pathsOf(child, [...path, Array.isArray(value) ? Number(key) : key]))];
 
-  test.each(REAL.map(([adapter, file]) => [file, adapter] as const))(
-    '%s with values replaced never throws and never hands format v1 anything invalid',
-    (file, adapter) => {
-      const original = readFixture(file).value;
-      const paths = pathsOf(original).filter((path) => path.length > 0);
-      fc.assert(
-        fc.property(fc.array(fc.tuple(fc.constantFrom(...paths), junk), { minLength: 1, maxLength: 3 }), (edits) => {
-          const value = structuredClone(original) as Item;
-          for (const [path, replacement] of edits) {
-            let parent: Item | undefined = value;
-            for (const key of path.slice(0, -1)) parent = parent !== null && typeof parent === 'object' ? parent[key] : undefined;
-            if (parent !== null && typeof parent === 'object') parent[path.at(-1)!] = replacement;
-          }
-          const output = adapter.adapt({ value, filePath: null, readSibling: () => null, project: null, zone: null });
-          expect(v1Problems(output)).toEqual([]);
-          for (const diagnostic of output.diagnostics) expect(diagnostic.message).not.toBe('');
-        }),
-        { numRuns: 150 },
-      );
-    },
-  );
+  test.each(REAL.map(([adapter, file]) => [file, adapter] as const))('%s with values replaced never throws and never hands format v1 anything invalid', (file, adapter) => {
+    const original = readFixture(file).value;
+    const paths = pathsOf(original).filter((path) => path.length > 0);
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.constantFrom(...paths), junk), { minLength: 1, maxLength: 3 }), (edits) => {
+        const value = structuredClone(original) as Item;
+        for (const [path, replacement] of edits) {
+          let parent: Item | undefined = value;
+          for (const key of path.slice(0, -1)) parent = parent !== null && typeof parent === 'object' ? parent[key] : undefined;
+          if (parent !== null && typeof parent === 'object') parent[path.at(-1)!] = replacement;
+        }
+        const output = adapter.adapt({ value, filePath: null, readSibling: () => null, project: null, zone: null });
+        expect(v1Problems(output)).toEqual([]);
+        for (const diagnostic of output.diagnostics) expect(diagnostic.message).not.toBe('');
+      }),
+      { numRuns: 150 },
+    );
+  });
 });

@@ -1,11 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import {
-  milestoneKindOfLabel,
-  projectOfLabel,
-  releasesScheduleAdapter,
-  sectionTitlesByLabel,
-  seriesOfSchedulePath,
-} from '../../../src/load/adapters/releases-schedule';
+import { milestoneKindOfLabel, projectOfLabel, releasesScheduleAdapter, sectionTitlesByLabel, seriesOfSchedulePath } from '../../../src/load/adapters/releases-schedule';
 import { cycleWeekLabel } from '../../../src/time/cycle-weeks';
 import { adaptFixture, errorsOf, readFixture, siblingsOf, v1Problems, warningsOf } from './read-fixture';
 
@@ -60,7 +54,11 @@ describe('releases cycle schedules', () => {
     // Labels without a section there (h-final is defined in hibiscus' schedule.rst) keep the label.
     expect(milestone(output, 'h-final')).toMatchObject({ title: 'h-final', kind: 'release', date: '2026-09-28' });
     const labels = (readFixture('releases/indri-schedule.yaml').value as Item).cycle.flatMap((week: Item) => week['x-project'] ?? []);
-    expect(milestonesOf(output).map((item) => item.id).sort()).toEqual([...labels].sort());
+    expect(
+      milestonesOf(output)
+        .map((item) => item.id)
+        .sort(),
+    ).toEqual([...labels].sort());
   });
 
   test('without a schedule.rst beside it, a milestone is titled with its label', () => {
@@ -90,7 +88,11 @@ describe('releases cycle schedules', () => {
     expect(milestonesOf(output).filter((item) => item.id.startsWith('n-release'))).toEqual([
       { id: 'n-release', title: 'n-release', date: '2016-10-31', end: '2016-11-04', kind: 'release', cycle: 'ocata' },
     ]);
-    expect(milestonesOf(output).slice(0, 3).map((item) => item.id)).toEqual(['o-design-summit', 'n-release', 'o-goals-research']);
+    expect(
+      milestonesOf(output)
+        .slice(0, 3)
+        .map((item) => item.id),
+    ).toEqual(['o-design-summit', 'n-release', 'o-goals-research']);
     expect(milestone(output, 'o-trailing')).toMatchObject({ date: '2017-03-06', kind: 'deadline' });
     expect(cycleWeekLabel(cycleOf(output).release, '2017-03-06')).toBe('R+2');
   });
@@ -107,9 +109,7 @@ describe('releases cycle schedules', () => {
   test('a project-specific label that names no project (an election) stays cross-project, with a located warning', () => {
     const ocata = adapt('releases/ocata-schedule.yaml');
     expect(milestone(ocata, 'p-ptl-election')).not.toHaveProperty('project');
-    expect(warningsOf(ocata)).toContainEqual(
-      expect.objectContaining({ path: ['cycle', 17, 'project-specific', 0], message: expect.stringContaining('"p-ptl-election" names no project') }),
-    );
+    expect(warningsOf(ocata)).toContainEqual(expect.objectContaining({ path: ['cycle', 17, 'project-specific', 0], message: expect.stringContaining('"p-ptl-election" names no project') }));
   });
 
   test('project-specific labels may also be grouped by project', () => {
@@ -125,7 +125,11 @@ describe('releases cycle schedules', () => {
     expect(milestonesOf(output).filter((item) => item.id.startsWith('f-election-voting'))).toEqual([
       { id: 'f-election-voting', title: 'f-election-voting', date: '2025-03-03', end: '2025-03-21', kind: 'event', cycle: 'epoxy' },
     ]);
-    expect(milestonesOf(output).filter((item) => item.id.startsWith('e-nova-spec-review-day')).map((item) => [item.id, item.date])).toEqual([
+    expect(
+      milestonesOf(output)
+        .filter((item) => item.id.startsWith('e-nova-spec-review-day'))
+        .map((item) => [item.id, item.date]),
+    ).toEqual([
       ['e-nova-spec-review-day', '2024-11-11'],
       ['e-nova-spec-review-day-2', '2024-12-09'],
     ]);
@@ -151,9 +155,7 @@ describe('releases cycle schedules', () => {
       delete file['release-week'];
       file.cycle[25].name = 'release';
     });
-    expect(errorsOf(output)).toEqual([
-      { path: ['cycle'], severity: 'error', message: 'no week is named R-0 (or R+0) and there is no release-week: the release day of the cycle is unknown' },
-    ]);
+    expect(errorsOf(output)).toEqual([{ path: ['cycle'], severity: 'error', message: 'no week is named R-0 (or R+0) and there is no release-week: the release day of the cycle is unknown' }]);
     expect(output.document.cycles).toBeUndefined();
     expect(milestone(output, 'i-ff')).not.toHaveProperty('cycle');
     expect(v1Problems(output)).toEqual([]);
@@ -163,9 +165,7 @@ describe('releases cycle schedules', () => {
     const output = edited('releases/indri-schedule.yaml', (file) => {
       file.cycle[8].name = 'R-18';
     });
-    expect(warningsOf(output)).toEqual([
-      expect.objectContaining({ path: ['cycle', 8, 'name'], message: 'this week (2026-11-23) is R-17 counted from the release on 2027-03-24, not R-18' }),
-    ]);
+    expect(warningsOf(output)).toEqual([expect.objectContaining({ path: ['cycle', 8, 'name'], message: 'this week (2026-11-23) is R-17 counted from the release on 2027-03-24, not R-18' })]);
   });
 
   test('dates the YAML parser gives as Date objects read the same as quoted ones', () => {

@@ -28,8 +28,7 @@ interface ParsedEvent {
 /** Reads a calendar with ical.js, an independent RFC 5545 parser. */
 function parseCalendar(text: string): { calendar: ICAL.Component; events: ParsedEvent[] } {
   const calendar = new ICAL.Component(ICAL.parse(text));
-  const when = (time: ICAL.Time | null): number | string | null =>
-    time === null ? null : time.isDate ? time.toString() : time.toUnixTime() * 1000;
+  const when = (time: ICAL.Time | null): number | string | null => (time === null ? null : time.isDate ? time.toString() : time.toUnixTime() * 1000);
   const events = calendar.getAllSubcomponents('vevent').map((component): ParsedEvent => {
     const event = new ICAL.Event(component);
     const hasEnd = component.hasProperty('dtend');
@@ -99,9 +98,7 @@ describe('radar export ics of the Liberty demo on 11 August 2015', async () => {
   it('alternates the Nova meeting between 21:00 and 14:00 UTC, and says who chairs it and where the agenda is', () => {
     expect(fortnight.filter((event) => event.title === 'Nova Team Meeting').map((event) => event.start)).toEqual(['2015-08-13T21:00:00.000Z', '2015-08-20T14:00:00.000Z']);
     const nova = events.filter((event) => event.summary === 'Nova Team Meeting' && event.description!.includes('Fixed at 21:00'));
-    expect(nova[0]!.description!.split('\n\n')[0]).toBe(
-      'Project: nova\nChair: Mikal Still & John Garbutt\nAgenda: https://wiki.openstack.org/wiki/Meetings/Nova\nFixed at 21:00 UTC (biweekly-odd)',
-    );
+    expect(nova[0]!.description!.split('\n\n')[0]).toBe('Project: nova\nChair: Mikal Still & John Garbutt\nAgenda: https://wiki.openstack.org/wiki/Meetings/Nova\nFixed at 21:00 UTC (biweekly-odd)');
     expect(nova[0]!.url).toBe('https://wiki.openstack.org/wiki/Meetings/Nova');
     expect(nova[0]!.categories).toEqual(['meeting', 'nova']);
   });
@@ -109,9 +106,7 @@ describe('radar export ics of the Liberty demo on 11 August 2015', async () => {
   it('shows milestone windows as all-day events over their days, the end being the day after the last', () => {
     const rows = milestonesInView(schedule, { now: THREAD_NOW, days: 180, all: false, filter: NO_FILTER });
     const allDay = events.filter((event) => event.allDay);
-    expect(allDay.map((event) => [event.summary, event.start, event.end])).toEqual(
-      rows.map(({ milestone }) => [milestone.title, milestone.date, addDays(milestone.endDate ?? milestone.date!, 1)]),
-    );
+    expect(allDay.map((event) => [event.summary, event.start, event.end])).toEqual(rows.map(({ milestone }) => [milestone.title, milestone.date, addDays(milestone.endDate ?? milestone.date!, 1)]));
     expect(allDay.map((event) => event.uid)).toEqual(rows.map((row) => milestoneUid(row.milestone)));
     const liberty3 = allDay.find((event) => event.summary === 'liberty-3')!;
     expect([liberty3.start, liberty3.end]).toEqual(['2015-09-01', '2015-09-04']);
@@ -120,8 +115,7 @@ describe('radar export ics of the Liberty demo on 11 August 2015', async () => {
   it('describes a milestone with its kind, cycle week and notes, and links its page', () => {
     const freeze = events.find((event) => event.summary === 'Nova feature proposal freeze')!;
     expect(freeze.description).toBe(
-      'Kind: deadline\nCycle: Liberty, week R-8\nProject: nova\n\nAll remaining Nova feature code must be up for review.\n\n' +
-        'https://wiki.openstack.org/wiki/Nova/Liberty_Release_Schedule',
+      'Kind: deadline\nCycle: Liberty, week R-8\nProject: nova\n\nAll remaining Nova feature code must be up for review.\n\n' + 'https://wiki.openstack.org/wiki/Nova/Liberty_Release_Schedule',
     );
     expect(freeze.categories).toEqual(['deadline', 'nova']);
     expect(freeze.url).toBe('https://wiki.openstack.org/wiki/Nova/Liberty_Release_Schedule');
@@ -186,10 +180,7 @@ describe('subscribed calendars update instead of duplicating', async () => {
 
 describe('one event per meeting and moment', () => {
   it('writes a slot given twice as one event, so no UID appears twice', async () => {
-    const schedule = await scheduleOf(
-      'twice.yaml',
-      'version: 1\nmeetings:\n  - {title: Team, slots: [{day: wednesday, time: "10:00"}, {day: Wednesday, time: "10:00", where: "#elsewhere"}]}\n',
-    );
+    const schedule = await scheduleOf('twice.yaml', 'version: 1\nmeetings:\n  - {title: Team, slots: [{day: wednesday, time: "10:00"}, {day: Wednesday, time: "10:00", where: "#elsewhere"}]}\n');
     const text = scheduleToIcs(schedule, request({ meetingDays: 7 }));
     expect(parseCalendar(text).events.map((event) => event.uid)).toEqual(['team-we1000-weekly@meetings.release-radar']);
     expect(expandTimedEvents(text, THREAD_NOW, THREAD_NOW + 7 * DAY).map((event) => event.start)).toEqual(['2015-08-12T10:00:00.000Z']);
@@ -218,18 +209,12 @@ describe('meetings in their own time zone', async () => {
   it('lists each occurrence at its exact UTC instant, across the end of summer time', () => {
     const text = scheduleToIcs(schedule, request({ now: Date.UTC(2026, 9, 19), meetingDays: 14 }));
     const expanded = expandTimedEvents(text, Date.UTC(2026, 9, 19), Date.UTC(2026, 10, 2));
-    expect(expanded.filter((event) => event.title === 'Berlin sync').map((event) => event.start)).toEqual([
-      '2026-10-22T08:00:00.000Z',
-      '2026-10-29T09:00:00.000Z',
-    ]);
+    expect(expanded.filter((event) => event.title === 'Berlin sync').map((event) => event.start)).toEqual(['2026-10-22T08:00:00.000Z', '2026-10-29T09:00:00.000Z']);
   });
 
   it('takes the duration of the meeting and says which zone its time is fixed in', () => {
     const tokyo = events.find((event) => event.summary === 'Tokyo sync')!;
-    expect([new Date(tokyo.start).toISOString(), new Date(tokyo.end as number).toISOString()]).toEqual([
-      '2026-10-23T00:00:00.000Z',
-      '2026-10-23T00:30:00.000Z',
-    ]);
+    expect([new Date(tokyo.start).toISOString(), new Date(tokyo.end as number).toISOString()]).toEqual(['2026-10-23T00:00:00.000Z', '2026-10-23T00:30:00.000Z']);
     expect(tokyo.description).toBe('Fixed at 09:00 Asia/Tokyo (once)');
   });
 
@@ -285,10 +270,7 @@ describe('what is in view', async () => {
     const deadline = events.find((event) => event.summary === 'Final RC deadline')!;
     expect([deadline.allDay, new Date(deadline.start).toISOString(), deadline.end]).toEqual([false, '2015-09-24T21:00:00.000Z', null]);
     const voting = events.find((event) => event.summary === 'Voting')!;
-    expect([new Date(voting.start).toISOString(), new Date(voting.end as number).toISOString()]).toEqual([
-      '2015-09-01T12:00:00.000Z',
-      '2015-09-03T04:00:00.000Z',
-    ]);
+    expect([new Date(voting.start).toISOString(), new Date(voting.end as number).toISOString()]).toEqual(['2015-09-01T12:00:00.000Z', '2015-09-03T04:00:00.000Z']);
   });
 
   it('is still a calendar when nothing is in view', async () => {

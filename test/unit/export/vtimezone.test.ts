@@ -4,8 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { isAmbiguousWallTime } from '../../../src/export/ics';
 import { formatUtcOffset, offsetChanges } from '../../../src/export/vtimezone';
 
-const changes = (zone: string, year: number) =>
-  offsetChanges(zone, year, year).map((change) => [new Date(change.at).toISOString(), formatUtcOffset(change.from), formatUtcOffset(change.to)]);
+const changes = (zone: string, year: number) => offsetChanges(zone, year, year).map((change) => [new Date(change.at).toISOString(), formatUtcOffset(change.from), formatUtcOffset(change.to)]);
 
 describe('offset changes in 2026', () => {
   it('Berlin: summer time from 29 March, 02:00 CET, to 25 October, 03:00 CEST', () => {

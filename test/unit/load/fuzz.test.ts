@@ -111,7 +111,11 @@ describe('the loader under random damage', () => {
 // with them, in a folder), merging and every selector, at moments anywhere in the range.
 const PROTOTYPE_NAMES = ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf', 'isPrototypeOf', '__defineGetter__', 'prototype'];
 const farDate = fc
-  .record({ year: fc.oneof(fc.integer({ min: 0, max: 12 }), fc.integer({ min: 9990, max: 10_001 }), fc.integer({ min: 0, max: 99_999 })), month: fc.integer({ min: 1, max: 12 }), day: fc.integer({ min: 1, max: 31 }) })
+  .record({
+    year: fc.oneof(fc.integer({ min: 0, max: 12 }), fc.integer({ min: 9990, max: 10_001 }), fc.integer({ min: 0, max: 99_999 })),
+    month: fc.integer({ min: 1, max: 12 }),
+    day: fc.integer({ min: 1, max: 31 }),
+  })
   .map(({ year, month, day }) => `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`);
 const controlText = fc.string({ unit: fc.oneof(fc.constantFrom('\u001b', '\u0007', '\u009b', '\u202e', '\u0000', ']', '0', ';', 'x', '\n'), fc.constantFrom('a', 'b')), minLength: 1, maxLength: 8 });
 const oddKey = fc.oneof(fc.constantFrom(...PROTOTYPE_NAMES), controlText);
@@ -125,8 +129,7 @@ function damage(document: unknown, choice: number, key: string, value: unknown, 
   let parent: any = copy;
   for (const segment of path.slice(0, -1)) parent = parent[segment];
   const last = path.at(-1)!;
-  const define = (target: object, name: string, content: unknown) =>
-    Object.defineProperty(target, name, { value: content, enumerable: true, writable: true, configurable: true });
+  const define = (target: object, name: string, content: unknown) => Object.defineProperty(target, name, { value: content, enumerable: true, writable: true, configurable: true });
   if (how % 3 === 0 && !Array.isArray(parent)) {
     const content = parent[last];
     delete parent[last];

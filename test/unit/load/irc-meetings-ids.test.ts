@@ -10,8 +10,7 @@ const TC_MEETING = join(SNAPSHOT_2019, 'technical-committee-meeting.yaml');
 const folder = mkdtempSync(join(tmpdir(), 'radar-irc-'));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
-const load = (sources: string[], stdin = '') =>
-  loadSources(sources, { offline: true, cacheDir: join(folder, 'cache'), now: () => 0, readStdin: async () => stdin, parsedCache: false });
+const load = (sources: string[], stdin = '') => loadSources(sources, { offline: true, cacheDir: join(folder, 'cache'), now: () => 0, readStdin: async () => stdin, parsedCache: false });
 
 describe('irc-meetings meeting ids', () => {
   it("the TC's meeting and its office hours share meeting_id tc and are still two meetings, each named after its file", async () => {
@@ -47,7 +46,9 @@ describe('irc-meetings meeting ids', () => {
   });
 
   it('the whole 2019 snapshot loads as one meeting per file, each named after its file, with no error', async () => {
-    const names = readdirSync(SNAPSHOT_2019).filter((name) => name.endsWith('.yaml')).sort();
+    const names = readdirSync(SNAPSHOT_2019)
+      .filter((name) => name.endsWith('.yaml'))
+      .sort();
     const result = await load([SNAPSHOT_2019]);
     expect(result.reports[0]!.errors).toEqual([]);
     expect(result.schedule.meetings.map((meeting) => meeting.id).sort()).toEqual(names.map((name) => name.replace(/\.yaml$/, '')));

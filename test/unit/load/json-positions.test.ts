@@ -82,7 +82,16 @@ const SCHEDULE = {
     { title: 'Feature freeze', date: '2015-09-03', kind: 'freeze' },
     { title: 'RC1 \u{1F680}', date: '2015-09-17', notes: 'tab\there, quote " and backslash \\' },
   ],
-  meetings: [{ title: 'Nova', slots: [{ day: 'thursday', time: '21:00' }, { day: 'tuesday', time: '14:00', skip: [] }], where: '#openstack-nova' }],
+  meetings: [
+    {
+      title: 'Nova',
+      slots: [
+        { day: 'thursday', time: '21:00' },
+        { day: 'tuesday', time: '14:00', skip: [] },
+      ],
+      where: '#openstack-nova',
+    },
+  ],
   projects: Array.from({ length: 12 }, (_, index) => ({ id: `p${index}`, liaisons: {} })),
 };
 
@@ -198,7 +207,12 @@ describe('duplicate keys in JSON', () => {
     // Few names (one of them written with an escape), so that keys repeat often.
     const names = fc.constantFrom('a', 'b', String.raw`\u0061`, 'k1', 'k2', 'k3', 'k4', 'k5', 'k6', 'k7', 'k8', 'k9');
     const { text } = fc.letrec<{ text: string; mapping: string; list: string }>((tie) => ({
-      text: fc.oneof({ maxDepth: 4 }, fc.jsonValue({ maxDepth: 0 }).map((value) => JSON.stringify(value)), tie('mapping'), tie('list')),
+      text: fc.oneof(
+        { maxDepth: 4 },
+        fc.jsonValue({ maxDepth: 0 }).map((value) => JSON.stringify(value)),
+        tie('mapping'),
+        tie('list'),
+      ),
       mapping: fc.array(fc.tuple(names, tie('text')), { maxLength: 14 }).map((entries) => `{${entries.map(([name, value]) => `"${name}": ${value}`).join(',\n')}}`),
       list: fc.array(tie('text'), { maxLength: 4 }).map((items) => `[${items.join(', ')}]`),
     }));

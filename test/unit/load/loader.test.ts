@@ -21,7 +21,18 @@ describe('reading a schedule someone wrote by hand', () => {
   it('points at the line and column of a time that does not exist, with what was found and expected', async () => {
     const path = file(
       'bad-time.yaml',
-      ['version: 1', 'meetings:', '  - title: Nova team meeting', '    slots:', '      - {day: thursday, time: "14:00"}', '  - title: Swift', '    slots:', '      - day: wednesday', '        time: "25:00"', ''].join('\n'),
+      [
+        'version: 1',
+        'meetings:',
+        '  - title: Nova team meeting',
+        '    slots:',
+        '      - {day: thursday, time: "14:00"}',
+        '  - title: Swift',
+        '    slots:',
+        '      - day: wednesday',
+        '        time: "25:00"',
+        '',
+      ].join('\n'),
     );
     const result = await load(path);
     expect(errorsOf(result)).toEqual([`${path}:9:15: meetings[1].slots[0].time: "25:00" is not a time (HH:MM)`]);
@@ -64,7 +75,10 @@ describe('reading a schedule someone wrote by hand', () => {
   });
 
   it('gives ids from titles as the spec slugs them', async () => {
-    const path = file('slugs.yaml', 'version: 1\nmeetings:\n  - title: "Product WG meeting"\n    slots: [{day: monday, time: "19:00"}]\npriorities:\n  - title: "nova-network → Neutron (migration)!"\n');
+    const path = file(
+      'slugs.yaml',
+      'version: 1\nmeetings:\n  - title: "Product WG meeting"\n    slots: [{day: monday, time: "19:00"}]\npriorities:\n  - title: "nova-network → Neutron (migration)!"\n',
+    );
     const { schedule } = await load(path);
     expect(schedule.meetings[0]!.id).toBe('product-wg-meeting');
     expect(schedule.priorities[0]!.id).toBe('nova-network-neutron-migration');

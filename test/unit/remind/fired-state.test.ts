@@ -17,7 +17,7 @@ describe('the fired reminders file', () => {
     const fired = new Map([['meeting:nova@2026-12-03T14:00:00.000Z-10m', Date.parse('2026-12-03T14:00:00Z')]]);
     expect(writeFiredReminders(cache, fired, Date.parse('2026-12-03T13:50:00Z'))).toBeNull();
     expect(readFiredReminders(cache)).toEqual(fired);
-    expect(readdirSync(cache)).toEqual(["reminders-fired.json"]);
+    expect(readdirSync(cache)).toEqual(['reminders-fired.json']);
   });
 
   it('is pruned of events that have started when written', () => {
@@ -44,7 +44,10 @@ describe('the fired reminders file', () => {
     const cache = freshCache();
     mkdirSync(cache, { recursive: true });
     writeFileSync(firedStatePath(cache), JSON.stringify({ format: 1, fired: { good: 5, bad: 'x', worse: null, ['__proto__']: 3, [`${'k'.repeat(3000)}`]: 1 } }));
-    expect([...readFiredReminders(cache).entries()].sort()).toEqual([['__proto__', 3], ['good', 5]]);
+    expect([...readFiredReminders(cache).entries()].sort()).toEqual([
+      ['__proto__', 3],
+      ['good', 5],
+    ]);
   });
 
   it('says so, and does not throw, when the cache folder cannot be written', () => {

@@ -7,16 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadSources } from '../../../src/load/load-sources';
 import type { Schedule } from '../../../src/model/types';
-import {
-  DEFAULT_LEAD_TIMES,
-  dueReminders,
-  formatTimeLeft,
-  nextReminderAt,
-  parseLeadTime,
-  reminderEnvironment,
-  reminderLogLine,
-  type LeadTimes,
-} from '../../../src/remind/reminders';
+import { DEFAULT_LEAD_TIMES, dueReminders, formatTimeLeft, nextReminderAt, parseLeadTime, reminderEnvironment, reminderLogLine, type LeadTimes } from '../../../src/remind/reminders';
 import { NO_FILTER } from '../../../src/views/filters';
 
 const folder = mkdtempSync(join(tmpdir(), 'radar-reminders-'));
@@ -88,9 +79,7 @@ describe('a meeting reminder ten minutes before', () => {
   it('missed while radar was off, it fires at once saying the time actually left', () => {
     const late = due('2026-12-03T13:57:00Z', [], meetingsOnly);
     expect(late.due).toHaveLength(1);
-    expect(reminderLogLine(late.due[0]!, 'UTC', at('2026-12-03T13:57:00Z'))).toBe(
-      '2026-12-03 13:57 UTC  Nova team meeting in 3m — Thu 14:00 UTC #openstack-meeting',
-    );
+    expect(reminderLogLine(late.due[0]!, 'UTC', at('2026-12-03T13:57:00Z'))).toBe('2026-12-03 13:57 UTC  Nova team meeting in 3m — Thu 14:00 UTC #openstack-meeting');
   });
 
   it('is dropped once the meeting has started', () => {
@@ -105,9 +94,7 @@ describe('a meeting reminder ten minutes before', () => {
   it('names the meeting time in the reader zone and the meeting own zone', () => {
     // Friday 4 December, 09:00 in Berlin (CET, UTC+1) is 08:00 UTC, 03:00 in New York (EST).
     const [reminder] = due('2026-12-04T07:50:00Z', [], meetingsOnly).due;
-    expect(reminderLogLine(reminder!, 'America/New_York', at('2026-12-04T07:50:00Z'))).toBe(
-      '2026-12-04 02:50 EST  Berlin sync in 10m — Fri 03:00 EST (09:00 CET)',
-    );
+    expect(reminderLogLine(reminder!, 'America/New_York', at('2026-12-04T07:50:00Z'))).toBe('2026-12-04 02:50 EST  Berlin sync in 10m — Fri 03:00 EST (09:00 CET)');
   });
 
   it('follows the project filter', () => {

@@ -11,13 +11,7 @@ function rule(fields: Partial<RecurrenceRule>): RecurrenceRule {
 
 describe('weekly meetings', () => {
   it('the Product WG meets every Monday of August 2015', () => {
-    expect(occurrenceDates(rule({ day: MONDAY }), '2015-08-01', '2015-08-31')).toEqual([
-      '2015-08-03',
-      '2015-08-10',
-      '2015-08-17',
-      '2015-08-24',
-      '2015-08-31',
-    ]);
+    expect(occurrenceDates(rule({ day: MONDAY }), '2015-08-01', '2015-08-31')).toEqual(['2015-08-03', '2015-08-10', '2015-08-17', '2015-08-24', '2015-08-31']);
   });
 
   it('a window that starts or ends on a meeting day includes it', () => {

@@ -1,15 +1,7 @@
 // These tests also run under TZ=America/New_York, Asia/Kolkata and Australia/Lord_Howe (npm run
 // test:tz): every expected value is fixed, so a conversion that leaks the host zone fails there.
 import { describe, expect, it } from 'vitest';
-import {
-  formatIsoWithOffset,
-  instantToZoned,
-  isValidZone,
-  startOfDayInstant,
-  systemZone,
-  zonedWallTimeToInstant,
-  zoneAbbreviation,
-} from '../../../src/time/zoned';
+import { formatIsoWithOffset, instantToZoned, isValidZone, startOfDayInstant, systemZone, zonedWallTimeToInstant, zoneAbbreviation } from '../../../src/time/zoned';
 
 const utc = (iso: string) => Date.parse(iso); // only ever called with a trailing Z
 
