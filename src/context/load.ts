@@ -27,6 +27,23 @@ export function reportLoad(context: Context, loaded: LoadResult): number {
   return loaded.reports.some((report) => report.errors.length > 0) ? EXIT.sourceErrors : EXIT.ok;
 }
 
+export type Loaded = { exit: number } | { loaded: LoadResult; code: number; context: Context };
+
+/**
+ * What the printing commands do first: load, report each source's errors, and check the project
+ * ids asked for. `{ exit }`: stop with that code (an unknown `-p` id; or, with
+ * `stopWhenNothingLoaded`, no source at all, so a status bar or a subscribed calendar is never
+ * handed an empty answer as if it were true).
+ */
+export async function loadForCommand(given: Context, { stopWhenNothingLoaded = false } = {}): Promise<Loaded> {
+  const loaded = await load(given);
+  const code = reportLoad(given, loaded);
+  if (stopWhenNothingLoaded && code === EXIT.nothingLoaded) return { exit: code };
+  const checked = checkProjectIds(given, loaded);
+  if ('exit' in checked) return checked;
+  return { loaded, code, context: checked.context };
+}
+
 /**
  * Project ids asked for (`-p`, or the configured `projects`) that no source knows are reported,
  * never taken for "nothing scheduled" (cli.md): an unknown `-p` id is a usage error when every

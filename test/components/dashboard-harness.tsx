@@ -239,3 +239,27 @@ export async function renderDashboard(options: DashboardOptions = {}): Promise<D
     unmount: () => instance.unmount(),
   };
 }
+
+/** A clock the test moves by hand: each `advance` ticks every second, as the real one would. */
+export function manualClock(start: string) {
+  let now = parseInstant(start)!;
+  const listeners = new Set<() => void>();
+  const store: ClockStore = {
+    now: () => now,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    running: true,
+  };
+  return {
+    store,
+    async advance(seconds: number) {
+      for (let second = 0; second < seconds; second += 1) {
+        now += 1000;
+        for (const listener of [...listeners]) listener();
+      }
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    },
+  };
+}

@@ -1,35 +1,11 @@
 // What moves on its own: the clock, the countdowns, the header's warnings and the bell.
 import { afterEach, describe, expect, it } from 'vitest';
 import { startingOccurrence } from '../../components/use-meeting-bell';
-import type { ClockStore } from '../../components/use-clock';
 import { parseInstant } from '../../src/time/instant';
 import { upcomingOccurrences } from '../../src/views/meetings';
-import { loadFor, renderDashboard, testContext, type Dashboard, type DashboardOptions } from './dashboard-harness';
+import { loadFor, renderDashboard, testContext, type Dashboard, type DashboardOptions, manualClock } from './dashboard-harness';
 
 /** A clock the test moves by hand. */
-function manualClock(start: string) {
-  let now = parseInstant(start)!;
-  const listeners = new Set<() => void>();
-  const store: ClockStore = {
-    now: () => now,
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-    running: true,
-  };
-  return {
-    store,
-    async advance(seconds: number) {
-      for (let second = 0; second < seconds; second += 1) {
-        now += 1000;
-        for (const listener of [...listeners]) listener();
-      }
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    },
-  };
-}
-
 /** Retries `check` until it passes or a second is up. */
 async function eventually(check: () => void): Promise<void> {
   const deadline = Date.now() + 1000;

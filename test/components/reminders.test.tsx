@@ -1,34 +1,9 @@
 // Reminders in the dashboard, as a person meets them: a line under the header that says what
 // is coming and how soon, the bell once, `x` to dismiss, and never the same one twice.
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ClockStore } from '../../components/use-clock';
 import { helpSections } from '../../components/keymap';
 import { memoryFiredStore } from '../../src/remind/fired-state';
-import { parseInstant } from '../../src/time/instant';
-import { renderDashboard, type Dashboard, type DashboardOptions } from './dashboard-harness';
-
-function manualClock(start: string) {
-  let now = parseInstant(start)!;
-  const listeners = new Set<() => void>();
-  const store: ClockStore = {
-    now: () => now,
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-    running: true,
-  };
-  return {
-    store,
-    async advance(seconds: number) {
-      for (let second = 0; second < seconds; second += 1) {
-        now += 1000;
-        for (const listener of [...listeners]) listener();
-      }
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    },
-  };
-}
+import { renderDashboard, type Dashboard, type DashboardOptions, manualClock } from './dashboard-harness';
 
 const open: Dashboard[] = [];
 async function dashboard(options: DashboardOptions) {

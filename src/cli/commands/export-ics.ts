@@ -1,19 +1,16 @@
 // `radar export ics [-o file]`: the meetings and milestones in view as an iCalendar file.
 import type { Context } from '../../context/context';
 import { EXIT } from '../../context/exit-codes';
-import { checkProjectIds, load, reportLoad } from '../../context/load';
+import { loadForCommand } from '../../context/load';
 import { DEFAULT_DAYS } from '../../context/options';
 import { scheduleToIcs } from '../../export/ics';
 import { writeOutput } from './output';
 
 export async function runExportIcs(given: Context): Promise<number> {
-  const loaded = await load(given);
-  const code = reportLoad(given, loaded);
   // An empty calendar written over a good one would empty every subscriber's calendar.
-  if (code === EXIT.nothingLoaded) return code;
-  const checked = checkProjectIds(given, loaded);
-  if ('exit' in checked) return checked.exit;
-  const { context } = checked;
+  const started = await loadForCommand(given, { stopWhenNothingLoaded: true });
+  if ('exit' in started) return started.exit;
+  const { loaded, code, context } = started;
   const { options } = context;
   const calendar = scheduleToIcs(loaded.schedule, {
     now: context.now,

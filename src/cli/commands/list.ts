@@ -1,6 +1,6 @@
 // `radar list milestones|meetings|priorities|gaps|projects`: one table, or --json.
 import type { Context } from '../../context/context';
-import { checkProjectIds, inTheNextDays, load, reportLoad } from '../../context/load';
+import { inTheNextDays, loadForCommand } from '../../context/load';
 import { DEFAULT_DAYS, type ListWhat } from '../../context/options';
 import { renderTextTable } from '../../text/text-table';
 import { gapCells } from '../../views/cells';
@@ -14,11 +14,9 @@ import { lazyMap, writeJsonEnvelope, writeLines } from './streams';
 import { meetingTable, milestoneTable, paintFor, priorityTable, projectTable, tableWidth } from './tables';
 
 export async function runList(given: Context, what: ListWhat): Promise<number> {
-  const loaded = await load(given);
-  const code = reportLoad(given, loaded);
-  const checked = checkProjectIds(given, loaded);
-  if ('exit' in checked) return checked.exit;
-  const { context } = checked;
+  const started = await loadForCommand(given);
+  if ('exit' in started) return started.exit;
+  const { loaded, code, context } = started;
   const { schedule, reports } = loaded;
   const { now, zone, filter, options } = context;
   const paint = paintFor(context);

@@ -6,7 +6,7 @@ import { nextOccurrence } from '../../views/meetings';
 import { nextFields, parseNextFormat, renderNextFormat } from '../../views/next-format';
 import type { Context } from '../../context/context';
 import { EXIT } from '../../context/exit-codes';
-import { checkProjectIds, inTheNextDays, load, reportLoad } from '../../context/load';
+import { inTheNextDays, loadForCommand } from '../../context/load';
 import { DEFAULT_DAYS } from '../../context/options';
 
 export async function runNext(given: Context): Promise<number> {
@@ -15,13 +15,10 @@ export async function runNext(given: Context): Promise<number> {
     given.io.stderr(`radar: ${template.error}\n`);
     return EXIT.usage;
   }
-  const loaded = await load(given);
-  const code = reportLoad(given, loaded);
   // Nothing loaded is not "no meeting": a status bar shows nothing rather than a false calm.
-  if (code === EXIT.nothingLoaded) return code;
-  const checked = checkProjectIds(given, loaded);
-  if ('exit' in checked) return checked.exit;
-  const { context } = checked;
+  const started = await loadForCommand(given, { stopWhenNothingLoaded: true });
+  if ('exit' in started) return started.exit;
+  const { loaded, code, context } = started;
   const days = context.options.days ?? DEFAULT_DAYS.meetings;
   const next = nextOccurrence(loaded.schedule, context.now, days, context.filter);
   if (context.options.json) {

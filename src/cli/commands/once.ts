@@ -10,19 +10,17 @@ import { prioritiesInView } from '../../views/priorities';
 import { sourceStateText } from '../../views/source-state';
 import { urgency } from '../../views/urgency';
 import type { Context } from '../../context/context';
-import { checkProjectIds, load, reportLoad } from '../../context/load';
+import { loadForCommand } from '../../context/load';
 import { DEFAULT_DAYS } from '../../context/options';
 import { urgencyRole } from '../../text/paint';
 import { meetingTable, milestoneTable, paintFor, priorityTable, tableWidth } from './tables';
 import { writeLines } from './streams';
 
 export async function runOnce(given: Context): Promise<number> {
-  const loaded = await load(given);
-  const code = reportLoad(given, loaded);
-  const checked = checkProjectIds(given, loaded);
-  if ('exit' in checked) return checked.exit;
-  writeLines(given.io.stdout, onceText(checked.context, loaded));
-  return code;
+  const started = await loadForCommand(given);
+  if ('exit' in started) return started.exit;
+  writeLines(given.io.stdout, onceText(started.context, started.loaded));
+  return started.code;
 }
 
 export function onceText(context: Context, loaded: LoadResult): string[] {
