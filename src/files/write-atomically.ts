@@ -3,9 +3,9 @@
 // symbolic links: the file a link points to is replaced and the link stays a link. Only a regular
 // file is replaced this way; a device, a named pipe or a folder at the target is refused, never
 // renamed over (`-o /dev/stdout` must not turn the machine's /dev/stdout into a file).
-import { randomBytes } from 'node:crypto';
 import { chmodSync, lstatSync, readlinkSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
+import { uniqueSuffix } from './text-hash';
 
 /** The target exists and is not a regular file; the message says what it is. */
 export class NotAFileError extends Error {
@@ -51,7 +51,7 @@ export function writeFileAtomically(file: string, text: string): void {
     if ((error as { code?: string }).code !== 'ENOENT') throw error;
   }
   // Same folder, so the rename stays on one file system; the random part keeps two writers apart.
-  const temporary = join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+  const temporary = join(dirname(target), `.${basename(target)}.${uniqueSuffix()}.tmp`);
   try {
     writeFileSync(temporary, text, { encoding: 'utf8', flag: 'wx' });
     if (mode !== undefined) chmodSync(temporary, mode);

@@ -3,18 +3,18 @@
 // again) and to one version of one file (path, size, mtime, inode); anything else, or anything
 // that does not read back whole, is a miss. Caching is best effort: a cache folder that cannot be
 // used costs a parse, never a failure, and says nothing (`radar next` runs in shell prompts).
-import { createHash, randomUUID } from 'node:crypto';
 import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { readTextFile } from '../files/read-regular-file';
 import { join } from 'node:path';
 import { writeFileAtomically } from '../files/write-atomically';
 import type { SourceOutcome } from './source-outcome';
+import { textDigest, uniqueSuffix } from '../files/text-hash';
 
 /** Set by scripts/build.mjs to a hash of the bundle's inputs. */
 declare const RADAR_BUILD_ID: string | undefined;
 
 /** This build. Run from source (vitest), every process counts as a build of its own. */
-export const BUILD_ID: string = typeof RADAR_BUILD_ID === 'string' ? RADAR_BUILD_ID : `source-${randomUUID()}`;
+export const BUILD_ID: string = typeof RADAR_BUILD_ID === 'string' ? RADAR_BUILD_ID : `source-${uniqueSuffix()}`;
 
 /** Entries of this build not written for this long are removed when another entry is written. */
 export const STALE_ENTRY_MS = 30 * 24 * 60 * 60 * 1000;
@@ -49,15 +49,13 @@ export function parsedCacheFolder(cacheDir: string): string {
 
 /** One entry per file (as named, with its options), so an edited file replaces its entry instead of adding one. */
 function entryPath(cacheDir: string, key: ParsedCacheKey, build: string): string {
-  const digest = createHash('sha256')
-    .update(JSON.stringify([key.path, key.source, key.zone ?? null, key.project ?? null]))
-    .digest('hex')
-    .slice(0, 32);
+  const digest = textDigest(JSON.stringify([key.path, key.source, key.zone ?? null, key.project ?? null]));
   return join(buildFolder(cacheDir, build), `${digest}.json`);
 }
 
-function sha256(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
+/** Notices an entry cut short or edited; a fast digest, since reading the cache is on every start. */
+function digestOf(text: string): string {
+  return textDigest(text);
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -112,12 +110,12 @@ export function readParsedCache(cacheDir: string, key: ParsedCacheKey, options: 
     const newline = text.indexOf('\n');
     if (newline < 0) return null;
     const header: unknown = JSON.parse(text.slice(0, newline));
-    if (!isRecord(header) || !isRecord(header['key']) || typeof header['sha256'] !== 'string') return null;
+    if (!isRecord(header) || !isRecord(header['key']) || typeof header['digest'] !== 'string') return null;
     const stored = header['key'];
     const wanted = pickKey(key);
     if (!KEY_FIELDS.every((field) => stored[field] === wanted[field])) return null;
     const body = text.slice(newline + 1);
-    if (sha256(body) !== header['sha256']) return null;
+    if (digestOf(body) !== header['digest']) return null;
     const outcome: unknown = JSON.parse(body);
     return isSourceOutcome(outcome) ? outcome : null;
   } catch {
@@ -135,7 +133,7 @@ export function writeParsedCache(cacheDir: string, key: ParsedCacheKey, outcome:
   const body = JSON.stringify(outcome);
   try {
     mkdirSync(buildFolder(cacheDir, build), { recursive: true });
-    writeFileAtomically(entryPath(cacheDir, key, build), `${JSON.stringify({ key: pickKey(key), sha256: sha256(body) })}\n${body}`);
+    writeFileAtomically(entryPath(cacheDir, key, build), `${JSON.stringify({ key: pickKey(key), digest: digestOf(body) })}\n${body}`);
   } catch {
     // A file, /dev/null or a folder without permission where the cache should be: no cache.
     unusable.add(cacheDir);

@@ -1,15 +1,15 @@
 // The development series found in a version of a series_status.yaml, remembered in the cache
 // folder, so that `radar next -s @openstack` from the cache does not load a YAML parser for it.
 // Kept with this build's parsed files: pruned with them, and never read by another build.
-import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { readTextFile } from '../files/read-regular-file';
 import { join } from 'node:path';
 import { writeFileAtomically } from '../files/write-atomically';
 import { parsedCacheFolder } from './parsed-cache';
+import { textDigest } from '../files/text-hash';
 
 function memoFile(cacheDir: string, version: string): string {
-  return join(parsedCacheFolder(cacheDir), `development-series-${createHash('sha256').update(version).digest('hex')}.json`);
+  return join(parsedCacheFolder(cacheDir), `development-series-${textDigest(version)}.json`);
 }
 
 /** The series remembered for this version of the text (undefined: not known yet; null: it names none). */

@@ -1,6 +1,5 @@
 // The parsed-file cache saves `radar next` a parse on every prompt; it must never serve a parse
 // made by other code, of another version of the file, or one that does not read back whole.
-import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -9,6 +8,7 @@ import { BUILD_ID, STALE_ENTRY_MS, writeParsedCache, type ParsedCacheKey } from 
 import { rememberedSeries, rememberSeries } from '../../../src/load/series-memo';
 import type { SourceOutcome } from '../../../src/load/source-outcome';
 import { tempFolder } from '../../helpers/temp';
+import { textDigest } from '../../../src/files/text-hash';
 
 const NOVA = [
   'version: 1',
@@ -100,7 +100,7 @@ describe('a tampered or broken entry is a miss, never a crash', () => {
     'a valid checksum over the wrong shape': (entry) => {
       const header = JSON.parse(entry.slice(0, entry.indexOf('\n'))) as { key: unknown };
       const body = '{"report":{},"documents":"none","diagnostics":[]}';
-      return `${JSON.stringify({ key: header.key, sha256: createHash('sha256').update(body).digest('hex') })}\n${body}`;
+      return `${JSON.stringify({ key: header.key, digest: textDigest(body) })}\n${body}`;
     },
     'binary noise': () => '\u0000\uFFFD\u0001{',
   };
