@@ -7,7 +7,9 @@ import { EXIT } from '../../context/exit-codes';
 /** What a failed write of standard output means to the user. */
 export function writeFailure(error: unknown): { quiet: true } | { quiet: false; message: string } {
   const code = (error as { code?: string } | null)?.code;
-  if (code === 'EPIPE' || code === 'ERR_STREAM_DESTROYED') return { quiet: true };
+  // The reader went away: EPIPE on a pipe, ECONNRESET when standard output is a socket (as a
+  // parent's stdio often is: Node's child processes get socket pairs, not pipes).
+  if (code === 'EPIPE' || code === 'ECONNRESET' || code === 'ERR_STREAM_DESTROYED') return { quiet: true };
   const why = code === 'ENOSPC' ? 'no space left on the device' : code === 'EDQUOT' ? 'disk quota exceeded' : code === 'EIO' ? 'input/output error' : (code ?? 'write failed');
   return { quiet: false, message: `radar: cannot write standard output: ${why}\n` };
 }
