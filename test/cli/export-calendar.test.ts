@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { expandTimedEvents } from '../helpers/ical-expand';
-import { isolatedEnv, json, radar } from '../helpers/run-radar';
+import { isolatedEnv, json, radar, type ListedMeeting } from '../helpers/run-radar';
 
 const USER = isolatedEnv();
 const folder = mkdtempSync(join(tmpdir(), 'radar-export-calendar-'));
@@ -19,19 +19,11 @@ const DAY = 86_400_000;
 const WEEKLY_BERLIN = 'test/fixtures/export/imported-weekly-berlin.ics';
 const CALENDARS = 'test/fixtures/ical/collective-icalendar';
 
-interface Listed {
-  title: string;
-  start: string;
-  end: string;
-  where: string | null;
-  skipped: boolean;
-}
-
 /** What radar lists from a source, the occurrences that take place. */
 function listed(source: string, now: string, days: number) {
   const run = radar(['list', 'meetings', '--json', '-s', source, '--now', now, '--days', String(days)], { env: USER });
   expect(run.code).toBe(0);
-  return (json(run).items as Listed[]).filter((item) => !item.skipped).map(({ title, start, end, where }) => ({ title, start, end, where }));
+  return (json(run).items as ListedMeeting[]).filter((item) => !item.skipped).map(({ title, start, end, where }) => ({ title, start, end, where }));
 }
 
 /** The export with the default `--days`, as a client expands it. */

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { expandTimedEvents } from '../helpers/ical-expand';
-import { isolatedEnv, json, radar } from '../helpers/run-radar';
+import { isolatedEnv, json, radar, type ListedMeeting } from '../helpers/run-radar';
 
 /** One user for the whole file, whose folders are removed afterwards. */
 const USER = isolatedEnv();
@@ -17,17 +17,9 @@ afterAll(() => rmSync(USER['HOME']!, { recursive: true, force: true }));
 const SUBSCRIBE = 'test/fixtures/export/subscribe.yaml';
 const DAY = 86_400_000;
 
-interface Listed {
-  title: string;
-  start: string;
-  end: string;
-  where: string | null;
-  skipped: boolean;
-}
-
 /** What radar lists from `now` for `days`, as the calendar should show it. */
 function listed(now: string, days: number): { title: string; start: string; end: string; where: string | null }[] {
-  const items = json(radar(['list', 'meetings', '--json', '-s', SUBSCRIBE, '--now', now, '--days', String(days)], { env: USER })).items as Listed[];
+  const items = json(radar(['list', 'meetings', '--json', '-s', SUBSCRIBE, '--now', now, '--days', String(days)], { env: USER })).items as ListedMeeting[];
   return items.filter((item) => !item.skipped).map(({ title, start, end, where }) => ({ title, start, end, where }));
 }
 

@@ -40,6 +40,15 @@ export function radar(args: string[], options: { input?: string; env?: NodeJS.Pr
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
+/** The fields of a `radar list meetings --json` item that a calendar must show alike. */
+export interface ListedMeeting {
+  title: string;
+  start: string;
+  end: string;
+  where: string | null;
+  skipped: boolean;
+}
+
 export function json(run: Run): any {
   return JSON.parse(run.stdout);
 }

@@ -45,13 +45,18 @@ const strange = fc.oneof(
   fc.dictionary(fc.string(), fc.string(), { maxKeys: 3 }),
 );
 
-function mutate(document: unknown, choice: number, replacement: unknown, remove: boolean): unknown {
+/** A copy of the document, and the container and key of one of its places, chosen by `choice`. */
+function pickPlace(document: unknown, choice: number): { copy: unknown; parent: any; last: string | number } {
   const copy = structuredClone(document);
   const paths = pathsOf(copy).filter((path) => path.length > 0);
   const path = paths[choice % paths.length]!;
   let parent: any = copy;
   for (const segment of path.slice(0, -1)) parent = parent[segment];
-  const last = path.at(-1)!;
+  return { copy, parent, last: path.at(-1)! };
+}
+
+function mutate(document: unknown, choice: number, replacement: unknown, remove: boolean): unknown {
+  const { copy, parent, last } = pickPlace(document, choice);
   if (remove) {
     if (Array.isArray(parent)) parent.splice(Number(last), 1);
     else delete parent[last];
@@ -123,12 +128,7 @@ const oddValue = fc.oneof(farDate, fc.constantFrom(...PROTOTYPE_NAMES), controlT
 
 /** Renames the key at a path, or sets a value there, or adds a key to the mapping there. */
 function damage(document: unknown, choice: number, key: string, value: unknown, how: number): unknown {
-  const copy = structuredClone(document);
-  const paths = pathsOf(copy).filter((path) => path.length > 0);
-  const path = paths[choice % paths.length]!;
-  let parent: any = copy;
-  for (const segment of path.slice(0, -1)) parent = parent[segment];
-  const last = path.at(-1)!;
+  const { copy, parent, last } = pickPlace(document, choice);
   const define = (target: object, name: string, content: unknown) => Object.defineProperty(target, name, { value: content, enumerable: true, writable: true, configurable: true });
   if (how % 3 === 0 && !Array.isArray(parent)) {
     const content = parent[last];
